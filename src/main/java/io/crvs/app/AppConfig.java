@@ -1,0 +1,115 @@
+package io.crvs.app;
+
+import io.crvs.auth.AuthConfig;
+import io.crvs.platform.config.Env;
+import io.crvs.platform.crypto.OwnerOnlyFiles;
+import io.crvs.platform.crypto.RandomTokens;
+import io.crvs.platform.db.DatabaseConfig;
+import io.crvs.platform.http.HttpSettings;
+import io.crvs.platform.throttle.ThrottleConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Every setting of crvs, read once from environment variables (documented in README.md) and validated together:
+ * a bad value stops start-up with a message naming each offending variable.
+ */
+public record AppConfig(Path dataDir, String environment, HttpSettings http, DatabaseConfig database,
+        AuthConfig auth, ThrottleConfig throttle, Path serverKeyFile, boolean preferJdkCrypto) {
+
+    public static final int DEFAULT_PORT = 7070;
+
+    public boolean isProduction() {
+        return "production".equals(environment);
+    }
+
+    /**
+     * Reads the configuration. {@code dataDirOverride} and {@code portOverride} come from command-line flags and
+     * win over the environment.
+     */
+    public static AppConfig load(Env env, Path dataDirOverride, Integer portOverride) {
+        var dataDir = (dataDirOverride != null ? dataDirOverride : Path.of(env.string("CRVS_DATA", "./data")))
+                .toAbsolutePath().normalize();
+        var environment = env.oneOf("CRVS_ENV", "development", Set.of("development", "production"));
+        int port = portOverride != null ? portOverride : env.integer("CRVS_PORT", DEFAULT_PORT, 0, 65535);
+        var http = new HttpSettings(env.string("CRVS_HOST", "0.0.0.0"), port,
+                env.integer("CRVS_MAX_BODY_BYTES", 1_048_576, 1024, 64 * 1_048_576),
+                new HashSet<>(env.list("CRVS_TRUSTED_PROXIES", java.util.List.of())));
+        var database = database(env, dataDir);
+        var auth = auth(env, dataDir, port);
+        var throttle = new ThrottleConfig(
+                env.integer("CRVS_THROTTLE_CLIENT_FAILURES", 5, 1, 1000),
+                env.integer("CRVS_THROTTLE_ADDRESS_FAILURES", 20, 1, 100_000),
+                env.integer("CRVS_THROTTLE_ACCOUNT_FAILURES", 50, 1, 1_000_000),
+                Duration.ofSeconds(env.integer("CRVS_THROTTLE_FIRST_LOCK_SECONDS", 1, 1, 3600)),
+                Duration.ofSeconds(env.integer("CRVS_THROTTLE_MAX_LOCK_SECONDS", 900, 1, 86_400)));
+        var serverKey = env.path("CRVS_SERVER_KEY_FILE").orElse(dataDir.resolve("keys").resolve("server.key"));
+        var preferJdk = "jdk".equals(env.oneOf("CRVS_CRYPTO_PROVIDER", "native", Set.of("native", "jdk")));
+        env.validate();
+        return new AppConfig(dataDir, environment, http, database, auth, throttle, serverKey, preferJdk);
+    }
+
+    private static DatabaseConfig database(Env env, Path dataDir) {
+        int pool = env.integer("CRVS_DB_POOL_SIZE", 16, 1, 200);
+        var url = env.optional("CRVS_DB_URL");
+        if (url.isPresent()) {
+            if (!url.get().startsWith("jdbc:postgresql:") && !url.get().startsWith("jdbc:h2:")) {
+                env.problem("CRVS_DB_URL must start with jdbc:postgresql: (or jdbc:h2:), was '" + url.get() + "'");
+            }
+            return new DatabaseConfig(url.get(), env.string("CRVS_DB_USER", "crvs"), env.string("CRVS_DB_PASSWORD", ""), pool);
+        }
+        // Embedded H2 file database. WRITE_DELAY=0 makes every commit reach the file before it is acknowledged;
+        // AUTO_SERVER lets the command line use the database while the server holds it open.
+        var file = dataDir.resolve("db").resolve("crvs");
+        var h2 = "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+        return new DatabaseConfig(h2, "crvs", embeddedPassword(dataDir), pool);
+    }
+
+    /** The embedded database's password, made on first use and kept beside the server key (owner-only). */
+    private static String embeddedPassword(Path dataDir) {
+        var file = dataDir.resolve("keys").resolve("db-password");
+        try {
+            if (!Files.exists(file)) {
+                OwnerOnlyFiles.writeNew(file, RandomTokens.base64url(24).getBytes(StandardCharsets.US_ASCII));
+            }
+            return Files.readString(file, StandardCharsets.US_ASCII).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create " + file, e);
+        }
+    }
+
+    private static AuthConfig auth(Env env, Path dataDir, int port) {
+        int ttl = env.integer("CONFIG_SYSTEM_TOKEN_EXPIRY_SECONDS", 600, 1, 86_400 * 30);
+        int cap = env.integer("CRVS_MAX_TOKEN_EXPIRY_SECONDS", 604_800, 60, 86_400 * 30);
+        if (ttl > cap) {
+            env.problem("CONFIG_SYSTEM_TOKEN_EXPIRY_SECONDS (" + ttl + ") exceeds CRVS_MAX_TOKEN_EXPIRY_SECONDS (" + cap + ")");
+        }
+        int bits = env.integer("CRVS_RSA_KEY_BITS", 2048, 2048, 4096);
+        if (bits != 2048 && bits != 3072 && bits != 4096) {
+            env.problem("CRVS_RSA_KEY_BITS must be 2048, 3072 or 4096, was " + bits);
+        }
+        var privateKey = env.path("CERT_PRIVATE_KEY_PATH");
+        var publicKey = env.path("CERT_PUBLIC_KEY_PATH");
+        if (publicKey.isPresent() && privateKey.isEmpty()) {
+            env.problem("CERT_PUBLIC_KEY_PATH is set but CERT_PRIVATE_KEY_PATH is not: crvs needs the private key to sign");
+        }
+        privateKey.filter(p -> !Files.isReadable(p))
+                .ifPresent(p -> env.problem("CERT_PRIVATE_KEY_PATH points to " + p + ", which is not a readable file"));
+        publicKey.filter(p -> !Files.isReadable(p))
+                .ifPresent(p -> env.problem("CERT_PUBLIC_KEY_PATH points to " + p + ", which is not a readable file"));
+        var publicUrl = env.httpUrl("CRVS_PUBLIC_URL").orElse(URI.create("http://localhost:" + (port == 0 ? DEFAULT_PORT : port)));
+        return new AuthConfig(env.string("CRVS_TOKEN_ISSUER", AuthConfig.OPENCRVS_ISSUER),
+                env.list("CRVS_TOKEN_AUDIENCES", AuthConfig.OPENCRVS_AUDIENCES),
+                Duration.ofSeconds(ttl), Duration.ofSeconds(cap),
+                env.bool("CRVS_LEGACY_QUERY_CREDENTIALS", true), bits, dataDir.resolve("keys"),
+                privateKey, publicKey, publicUrl);
+    }
+}

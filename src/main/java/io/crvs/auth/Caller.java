@@ -1,0 +1,41 @@
+package io.crvs.auth;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The authenticated principal behind a request, taken from a verified access token.
+ *
+ * @param subject the token's {@code sub}: a client's or a user's internal id
+ * @param kind whether an integration client or a person is calling
+ * @param clientId the client's public id, for client tokens
+ * @param jti the token's unique id (for revocation)
+ */
+public record Caller(String subject, Kind kind, Optional<String> clientId, List<String> scopes,
+        List<String> audience, String jti, Instant issuedAt, Instant expiresAt) {
+
+    public Caller {
+        scopes = List.copyOf(scopes);
+        audience = List.copyOf(audience);
+    }
+
+    public boolean hasScope(String scope) {
+        return scopes.contains(scope);
+    }
+
+    public boolean hasAnyScope(Collection<String> wanted) {
+        return wanted.isEmpty() || wanted.stream().anyMatch(scopes::contains);
+    }
+
+    /** Audit actor type: {@code client} or {@code user}. */
+    public String actorType() {
+        return kind == Kind.CLIENT ? "client" : "user";
+    }
+
+    /** Who holds the token. */
+    public enum Kind {
+        CLIENT, USER
+    }
+}

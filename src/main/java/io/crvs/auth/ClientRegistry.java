@@ -1,0 +1,33 @@
+package io.crvs.auth;
+
+import io.crvs.platform.audit.Actor;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Integration clients and their life cycle. Every change is audited in the same transaction. {@code ref} is
+ * either the internal id or the client_id. Unknown references raise {@code ClientNotFoundException} (404).
+ */
+public interface ClientRegistry {
+    IssuedClient create(NewClient request, Actor actor);
+
+    List<IntegrationClient> list();
+
+    Optional<IntegrationClient> find(String ref);
+
+    IntegrationClient get(String ref);
+
+    /** The client_id and the decrypted webhook signing key; the disclosure itself is audited. */
+    ClientKeys reveal(String ref, Actor actor);
+
+    /** A new secret; the old one fails at once and tokens issued before now are refused. */
+    IssuedClient refreshSecret(String ref, Actor actor);
+
+    /** Stops token issuance and refuses the client's existing tokens at once. */
+    IntegrationClient deactivate(String ref, Actor actor);
+
+    IntegrationClient enable(String ref, Actor actor);
+
+    /** Removes the client and its secrets; its tokens stop working at once. */
+    IntegrationClient delete(String ref, Actor actor);
+}

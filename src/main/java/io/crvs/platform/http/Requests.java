@@ -1,0 +1,84 @@
+package io.crvs.platform.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.crvs.platform.audit.Actor;
+import io.crvs.platform.problem.BadRequestException;
+import io.crvs.platform.problem.UnsupportedMediaTypeException;
+import io.crvs.platform.problem.ValidationException;
+import io.javalin.http.Context;
+import java.util.stream.Collectors;
+
+/** Reading requests: who is calling from where, and JSON bodies turned into records with precise errors. */
+public final class Requests {
+    static final String REQUEST_ID = "crvs.requestId";
+    static final String CLIENT_IP = "crvs.clientIp";
+
+    private Requests() {
+    }
+
+    public static String requestId(Context ctx) {
+        String id = ctx.attribute(REQUEST_ID);
+        return id == null ? "-" : id;
+    }
+
+    public static String clientIp(Context ctx) {
+        String ip = ctx.attribute(CLIENT_IP);
+        return ip == null ? ctx.ip() : ip;
+    }
+
+    /** The anonymous actor of this request, for audit entries before (or without) authentication. */
+    public static Actor actor(Context ctx) {
+        return Actor.anonymous(clientIp(ctx), ctx.userAgent(), requestId(ctx));
+    }
+
+    /** Parses a JSON body into {@code type}; a wrong content type is 415, anything unparsable a precise 400. */
+    public static <T> T json(Context ctx, ObjectMapper mapper, Class<T> type) {
+        requireJson(ctx);
+        var body = ctx.bodyAsBytes();
+        if (body.length == 0) {
+            throw new BadRequestException("empty_body", "A JSON body is required");
+        }
+        try {
+            return mapper.readValue(body, type);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ValidationException(path(e), "is not a known field");
+        } catch (InvalidFormatException e) {
+            throw new ValidationException(path(e), "has an invalid value");
+        } catch (MismatchedInputException e) {
+            var field = path(e);
+            throw new ValidationException(field.isEmpty() ? "(body)" : field,
+                    field.isEmpty() ? "must be a JSON object" : "has the wrong type or is missing");
+        } catch (JsonProcessingException e) {
+            var location = e.getLocation();
+            throw new BadRequestException("malformed_json", "The body is not valid JSON"
+                    + (location == null ? "" : " (line " + location.getLineNr() + ", column "
+                    + location.getColumnNr() + ")"));
+        } catch (java.io.IOException e) {
+            throw new BadRequestException("malformed_json", "The body could not be read");
+        }
+    }
+
+    public static void requireJson(Context ctx) {
+        var type = ctx.contentType();
+        if (type == null || !mediaType(type).equals("application/json")) {
+            throw new UnsupportedMediaTypeException("Send the body as application/json");
+        }
+    }
+
+    /** The media type without parameters, lower case: {@code application/json; charset=utf-8} → {@code application/json}. */
+    public static String mediaType(String contentType) {
+        int semicolon = contentType.indexOf(';');
+        var bare = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
+        return bare.trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String path(MismatchedInputException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+}
