@@ -40,7 +40,7 @@ public final class AuthModule {
     private final List<Endpoint> endpoints;
 
     public AuthModule(AuthConfig config, Database database, ServerKey serverKey, AuditLog audit, FailureThrottle throttle,
-            MeterRegistry metrics, CryptoProvider crypto, Clock clock, ObjectMapper json) {
+            MeterRegistry metrics, CryptoProvider crypto, UserSubjects users, Clock clock, ObjectMapper json) {
         this.keys = config.privateKeyPem().isPresent()
                 ? SigningKeys.fromPem(config.privateKeyPem().get(), config.publicKeyPem(), crypto, clock)
                 : SigningKeys.inFolder(config.keysFolder(), config.rsaKeyBits(), config.maxTokenTtl(), crypto, clock);
@@ -49,7 +49,7 @@ public final class AuthModule {
         var secretBox = new SecretBox(serverKey.derive("crvs client sha_secret v1", "AES"));
         this.clients = new DatabaseClientRegistry(database, clientStore, hasher, secretBox, audit, clock);
         this.issuer = new TokenIssuer(keys, config, clock, json);
-        this.verifier = new JwtTokenVerifier(keys, config, database, clientStore, clock, json);
+        this.verifier = new JwtTokenVerifier(keys, config, database, clientStore, users, clock, json);
         this.revocation = new TokenRevocation(database, new RevocationStore(), audit, clock);
         var grant = new ClientCredentialsGrant(new ClientAuthenticator(database, clientStore, hasher), issuer, throttle,
                 audit, metrics);

@@ -19,8 +19,10 @@ import io.crvs.auth.AuthConfig;
 import io.crvs.auth.BearerChallenge;
 import io.crvs.auth.Caller;
 import io.crvs.auth.TokenVerifier;
+import io.crvs.auth.UserSubjects;
 import io.crvs.auth.key.SigningKeys;
 import io.crvs.auth.store.ClientStore;
+import io.crvs.auth.store.RevocationStore;
 import io.crvs.platform.db.Database;
 import java.text.ParseException;
 import java.time.Clock;
@@ -52,17 +54,20 @@ public final class JwtTokenVerifier implements TokenVerifier {
     private final AuthConfig config;
     private final Database database;
     private final ClientStore clients;
+    private final UserSubjects users;
+    private final RevocationStore revocations = new RevocationStore();
     private final Clock clock;
     private final ObjectMapper json;
     private final DefaultJWTProcessor<SecurityContext> processor;
     private volatile Instant lastReload = Instant.EPOCH;
 
-    public JwtTokenVerifier(SigningKeys keys, AuthConfig config, Database database, ClientStore clients, Clock clock,
-            ObjectMapper json) {
+    public JwtTokenVerifier(SigningKeys keys, AuthConfig config, Database database, ClientStore clients,
+            UserSubjects users, Clock clock, ObjectMapper json) {
         this.keys = keys;
         this.config = config;
         this.database = database;
         this.clients = clients;
+        this.users = users;
         this.clock = clock;
         this.json = json;
         this.processor = processor();
@@ -229,8 +234,11 @@ public final class JwtTokenVerifier implements TokenVerifier {
 
     /** Empty when the subject may still use this token; otherwise why not. */
     private Optional<String> subjectState(Caller caller) {
-        if (caller.kind() != Caller.Kind.CLIENT) {
-            return Optional.of("The access token's subject is unknown");
+        if (caller.kind() == Caller.Kind.USER) {
+            if (database.withHandle(handle -> revocations.isRevoked(handle, caller.jti()))) {
+                return Optional.of("The access token has been revoked");
+            }
+            return users.refusal(caller.subject(), caller.issuedAt());
         }
         var state = database.withHandle(handle -> clients.subjectState(handle, caller.subject(), caller.jti()));
         if (state.isEmpty() || !state.get().clientId().equals(caller.clientId().orElseThrow())) {
