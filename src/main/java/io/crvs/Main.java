@@ -16,6 +16,7 @@ public final class Main {
             System.setProperty("crvs.log.target", "System.err");
             System.setProperty("crvs.log.level", "WARN");
             System.setProperty("crvs.log.flyway", "WARN");
+            System.setProperty("CRVS_ACCESS_LOG_LEVEL", "WARN");
         }
         int exit = CrvsCommand.commandLine().execute(args);
         if (!serving || exit != 0 || Arrays.asList(args).contains("--help")) {
