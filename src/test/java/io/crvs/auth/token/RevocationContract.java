@@ -176,6 +176,22 @@ public abstract class RevocationContract extends AppContract {
     }
 
     @Test
+    void revokeWhenSameTokenRevokedConcurrentlyThenEveryCall200() throws Exception {
+        var client = app.createClient(ClientType.HEALTH);
+        var token = app.token(client);
+        var tasks = new ArrayList<java.util.concurrent.Callable<Integer>>();
+        for (int i = 0; i < 20; i++) {
+            tasks.add(i % 2 == 0 ? () -> revoke(client, token).status() : () -> invalidate(token).status());
+        }
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(20)) {
+            for (var future : pool.invokeAll(tasks)) {
+                assertThat(future.get()).isEqualTo(200);
+            }
+        }
+        assertThat(alive(token)).isFalse();
+    }
+
+    @Test
     void revokeWhenGarbageTokenThen200() {
         var client = app.createClient(ClientType.HEALTH);
         assertThat(revoke(client, "garbage").status()).isEqualTo(200);
