@@ -161,6 +161,19 @@ public abstract class BearerContract extends AppContract {
     }
 
     @Test
+    void whoamiWhenHeaderOrPayloadDeeplyNestedThenInvalidTokenNotServerError() {
+        var nested = "[".repeat(2000) + "]".repeat(2000);
+        var header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + kid() + "\"}";
+        var signature = TokenForge.base64url(new byte[256]);
+        assertRefused("nested payload", Jwt.encode(header) + "." + Jwt.encode("{\"a\":" + nested + "}") + "." + signature);
+        assertRefused("nested header", Jwt.encode("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"x\":" + nested + "}")
+                + "." + Jwt.encode("{}") + "." + signature);
+        var claims = claimsFor(app.createClient(ClientType.HEALTH)).put("scope", "NESTED").toString()
+                .replace("\"NESTED\"", nested);
+        assertRefused("nested scope, signed", TokenForge.rs256(header, claims, serverKey()));
+    }
+
+    @Test
     void whoamiWhenPayloadTamperedThenInvalidToken() {
         var client = app.createClient(ClientType.HEALTH);
         var real = app.token(client);

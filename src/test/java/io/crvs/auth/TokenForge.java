@@ -52,7 +52,15 @@ public final class TokenForge {
 
     /** RS256 (RSASSA-PKCS1-v1_5 with SHA-256) over {@code base64url(header).base64url(claims)}. */
     public static String rs256(ObjectNode header, ObjectNode claims, PrivateKey key) {
-        var input = signingInput(header, claims);
+        return rs256(signingInput(header, claims), key);
+    }
+
+    /** RS256 over header and claims given as JSON text, for JSON no mapper would write (or read). */
+    public static String rs256(String headerJson, String claimsJson, PrivateKey key) {
+        return rs256(Jwt.encode(headerJson) + "." + Jwt.encode(claimsJson), key);
+    }
+
+    private static String rs256(String input, PrivateKey key) {
         try {
             var signature = Signature.getInstance("SHA256withRSA");
             signature.initSign(jdkKey(key));

@@ -3,7 +3,10 @@ package io.crvs.auth.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.crvs.app.AppConfig;
+import io.crvs.app.Application;
 import io.crvs.auth.ClientType;
+import io.crvs.platform.config.Env;
 import io.crvs.testkit.AppContract;
 import io.crvs.testkit.Http;
 import io.crvs.testkit.Jwt;
@@ -18,6 +21,7 @@ import java.security.KeyFactory;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -171,6 +175,24 @@ public abstract class KeysContract extends AppContract {
             assertThat(whoami(token)).isEqualTo(200);
         }
         assertThat(Jwt.header(freshToken()).get("kid").asText()).isEqualTo(current);
+    }
+
+    @Test
+    void rotationWhenDoneByAnotherProcessThenServerVerifiesAndSignsWithTheNewKey() {
+        // What `crvs keys rotate` does: its own Application on the same data folder and database.
+        var config = AppConfig.load(new Env(app.environment()), app.dataDir(), 0);
+        try (var cli = Application.open(config, app.clock())) {
+            var rotated = cli.auth().signingKeys().rotate();
+            var client = app.createClient(ClientType.HEALTH);
+            var token = cli.auth().tokenIssuer().issueForClient(client.client()).token();
+            assertThat(Jwt.header(token).get("kid").asText()).isEqualTo(rotated.kid());
+            // Past the verifier's two-second limit on reloads for unknown kids, whatever ran before.
+            app.clock().advance(Duration.ofSeconds(3));
+            assertThat(whoami(token)).as("token signed with the key another process added").isEqualTo(200);
+            assertThat(Jwt.header(freshToken()).get("kid").asText()).isEqualTo(rotated.kid());
+            assertThat(http().get("/.well-known/jwks.json").json().get("keys").findValuesAsText("kid"))
+                    .contains(rotated.kid());
+        }
     }
 
     @Test

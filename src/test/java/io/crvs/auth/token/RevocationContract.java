@@ -138,6 +138,22 @@ public abstract class RevocationContract extends AppContract {
         }
     }
 
+    @Test
+    void tokenRoutesWhenTokenIsHugeThenRefusedNeverServerError() {
+        var client = app.createClient(ClientType.HEALTH);
+        var real = app.token(client);
+        var huge = real + "A".repeat(100_000);
+        var verify = http().postJson("/verifyToken", Map.of("token", huge));
+        assertThat(verify.status()).as(verify.toString()).isEqualTo(200);
+        assertThat(verify.json().get("valid").asBoolean()).isFalse();
+        assertThat(invalidate(huge).status()).isEqualTo(200);
+        for (var response : List.of(introspect(client, huge), revoke(client, huge))) {
+            assertThat(response.status()).as(response.toString()).isLessThan(500);
+            assertThat(response.body()).doesNotContain("\"active\":true");
+        }
+        assertThat(alive(real)).isTrue();
+    }
+
     // --- RFC 7009 -----------------------------------------------------------------------------------------
 
     @Test
