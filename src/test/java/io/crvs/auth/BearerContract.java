@@ -382,6 +382,34 @@ public abstract class BearerContract extends AppContract {
     }
 
     @Test
+    void whoamiWhenClientDeactivatedAgainRightAfterReEnableThenTokenFromInBetweenRefused() {
+        // Cut-offs are whole seconds: a second reset in the same second must still cut off the tokens issued
+        // after the first one.
+        var client = app.createClient(ClientType.HEALTH);
+        var clients = app.app().auth().clients();
+        clients.deactivate(client.client().id(), Actor.system("test"));
+        clients.enable(client.client().id(), Actor.system("test"));
+        var between = app.token(client);
+        assertAccepted("token after the first re-enable", between);
+        clients.deactivate(client.client().id(), Actor.system("test"));
+        clients.enable(client.client().id(), Actor.system("test"));
+        assertRefused("token from before the second deactivation", between);
+        assertAccepted("token after the second re-enable", app.token(client));
+    }
+
+    @Test
+    void whoamiWhenSecretRefreshedTwiceInQuickSuccessionThenTokenOfTheMiddleSecretRefused() {
+        var client = app.createClient(ClientType.HEALTH);
+        var clients = app.app().auth().clients();
+        var middle = clients.refreshSecret(client.client().id(), Actor.system("test"));
+        var between = app.token(middle);
+        assertAccepted("token of the middle secret", between);
+        var last = clients.refreshSecret(client.client().id(), Actor.system("test"));
+        assertRefused("token of the middle secret after the next refresh", between);
+        assertAccepted("token of the last secret", app.token(last));
+    }
+
+    @Test
     void whoamiWhenClientDeletedThenTokenRefused() {
         var client = app.createClient(ClientType.HEALTH);
         var token = app.token(client);
