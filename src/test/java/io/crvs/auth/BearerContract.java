@@ -150,6 +150,29 @@ public abstract class BearerContract extends AppContract {
     }
 
     @Test
+    void whoamiWhenTokenOnlyInQueryThenNotAccepted() {
+        // RFC 6750 §2.3 is not offered (oauth-security.md B3): a query token is no credential at all.
+        var token = app.token(app.createClient(ClientType.HEALTH));
+        var response = http().get("/whoami?access_token=" + token);
+        assertProblem(response, 401, "missing_token");
+        assertThat(response.header("WWW-Authenticate")).hasValue(BARE_CHALLENGE);
+    }
+
+    @Test
+    void whoamiWhenTokenInHeaderAndAlsoInQueryOrBodyThen400InvalidRequest() {
+        // RFC 6750 §2 and oauth-security.md B2: one way of sending the token per request.
+        var token = app.token(app.createClient(ClientType.HEALTH));
+        var query = http().get("/whoami?access_token=" + token, "Authorization", Http.bearer(token));
+        assertProblem(query, 400, "invalid_request");
+        assertThat(query.header("WWW-Authenticate").orElseThrow())
+                .startsWith("Bearer realm=\"crvs\"").contains("error=\"invalid_request\"");
+        var body = http().send("GET", "/whoami", "access_token=" + token, "Authorization", Http.bearer(token),
+                "Content-Type", "application/x-www-form-urlencoded");
+        assertProblem(body, 400, "invalid_request");
+        assertAccepted("header only", token);
+    }
+
+    @Test
     void whoamiWhenTokenIsGarbageThenInvalidToken() {
         var real = app.token(app.createClient(ClientType.HEALTH));
         var parts = real.split("\\.");
