@@ -54,6 +54,7 @@ public final class AuthModule {
         var grant = new ClientCredentialsGrant(new ClientAuthenticator(database, clientStore, hasher), issuer, throttle,
                 audit, metrics);
         this.endpoints = List.of(
+                new BearerTokenUsage(),
                 new TokenEndpoint(grant, config.legacyQueryCredentials(), json, clock),
                 new RevocationEndpoint(grant, verifier, revocation, config.legacyQueryCredentials(), json),
                 new WellKnownEndpoint(keys, config, json),

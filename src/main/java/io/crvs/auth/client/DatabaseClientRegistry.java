@@ -120,7 +120,7 @@ public final class DatabaseClientRegistry implements ClientRegistry {
         var now = clock.instant();
         var client = database.inTransaction(handle -> {
             var current = load(handle, ref).client();
-            store.updateSecret(handle, current.id(), salt, hasher.hash(salt, secret), notBefore(now), now);
+            store.updateSecret(handle, current.id(), salt, hasher.hash(salt, secret), notBefore(now, current), now);
             audit.append(handle, event("client.secret_refreshed", actor, current));
             return store.findByRef(handle, current.id()).orElseThrow().client();
         });
@@ -146,7 +146,7 @@ public final class DatabaseClientRegistry implements ClientRegistry {
         return database.inTransaction(handle -> {
             var current = load(handle, ref).client();
             if (current.status() != status) {
-                var cutOff = status == ClientStatus.DEACTIVATED ? notBefore(now) : current.tokensNotBefore();
+                var cutOff = status == ClientStatus.DEACTIVATED ? notBefore(now, current) : current.tokensNotBefore();
                 store.updateStatus(handle, current.id(), status, cutOff, now);
             }
             audit.append(handle, event(action, actor, current)
@@ -172,10 +172,12 @@ public final class DatabaseClientRegistry implements ClientRegistry {
 
     /**
      * The first {@code iat} second accepted after a reset at {@code now}: the next whole second, so that tokens
-     * issued earlier in the same second are refused. The issuer stamps later tokens no earlier than this.
+     * issued earlier in the same second are refused. The issuer stamps later tokens no earlier than this. Always
+     * past the client's previous cut-off too: tokens issued since an earlier reset in the same second carry that
+     * cut-off as their {@code iat}, and must be refused as well.
      */
-    private static long notBefore(Instant now) {
-        return now.getEpochSecond() + 1;
+    private static long notBefore(Instant now, IntegrationClient current) {
+        return Math.max(now.getEpochSecond(), current.tokensNotBefore()) + 1;
     }
 
     private static AuditEvent event(String action, Actor actor, IntegrationClient client) {

@@ -210,7 +210,10 @@ public final class SigningKeys {
             var pair = generator.generateKeyPair();
             var privateKey = (RSAPrivateCrtKey) pair.getPrivate();
             var kid = thumbprint((RSAPublicKey) pair.getPublic());
-            var file = folder.folder().resolve(now.getEpochSecond() + "-" + kid + ".pem");
+            // File names carry whole seconds and the newest key signs: a key made in the same second as the
+            // newest one must still sort after it, or it would not become current.
+            long created = Math.max(now.getEpochSecond(), newestSecond(folder.folder()) + 1);
+            var file = folder.folder().resolve(created + "-" + kid + ".pem");
             OwnerOnlyFiles.writeNew(file, PemFiles.privatePem(privateKey).getBytes(StandardCharsets.US_ASCII));
             LOG.info("Generated a {}-bit RSA signing key {} in {}", folder.bits(), kid, folder.folder());
         } catch (NoSuchAlgorithmException e) {
@@ -218,6 +221,11 @@ public final class SigningKeys {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write a signing key to " + folder.folder(), e);
         }
+    }
+
+    private static long newestSecond(Path folder) {
+        return listFiles(folder).stream().map(FILE::matcher).filter(java.util.regex.Matcher::matches)
+                .mapToLong(m -> Long.parseLong(m.group(1))).max().orElse(-1);
     }
 
     private void deleteRetiredFiles(Source.Folder folder) {

@@ -151,16 +151,18 @@ public final class JwtTokenVerifier implements TokenVerifier {
         }
         var kid = checkHeader(token);
         kid.ifPresent(this::reloadIfUnknown);
+        SignedJWT jwt;
         JWTClaimsSet claims;
         try {
-            claims = processor.process(SignedJWT.parse(token), null);
+            jwt = SignedJWT.parse(token);
+            claims = processor.process(jwt, null);
         } catch (BadJWTException e) {
             throw new Invalid(e.getMessage() != null && e.getMessage().contains("xpired")
                     ? "The access token is expired" : "The access token's claims are not valid here");
         } catch (ParseException | BadJOSEException | JOSEException | RuntimeException e) {
             throw new Invalid("The access token is invalid");
         }
-        return caller(claims);
+        return caller(claims, jwt.getPayload().toJSONObject());
     }
 
     /** Only {@code alg}, {@code typ} and {@code kid}; RS256; typ JWT. Returns the kid. */
@@ -205,7 +207,8 @@ public final class JwtTokenVerifier implements TokenVerifier {
         }
     }
 
-    private Caller caller(JWTClaimsSet claims) {
+    /** {@code payload}: the claims as sent, since Nimbus turns a string {@code aud} into a one-entry list. */
+    private Caller caller(JWTClaimsSet claims, java.util.Map<String, Object> payload) {
         try {
             var iat = claims.getIssueTime().toInstant();
             var exp = claims.getExpirationTime().toInstant();
@@ -215,7 +218,7 @@ public final class JwtTokenVerifier implements TokenVerifier {
             if (Duration.between(iat, exp).compareTo(config.maxTokenTtl()) > 0) {
                 throw new Invalid("The access token lives longer than this server allows");
             }
-            if (!(claims.getClaim("aud") instanceof List<?>)) {
+            if (payload == null || !(payload.get("aud") instanceof List<?>)) {
                 throw new Invalid("The access token's claims are not valid here");
             }
             var scopes = claims.getStringListClaim("scope");

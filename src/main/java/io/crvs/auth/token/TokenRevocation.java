@@ -34,8 +34,12 @@ public final class TokenRevocation {
                 token.subject(), null, Map.of("jti", token.jti(), "via", via)));
     }
 
-    /** Forgets revocations of tokens that have expired anyway. */
+    /**
+     * Forgets revocations of tokens that have expired anyway: only once the bearer check's clock skew after
+     * {@code exp} has passed too, or a revoked token would be accepted again inside that window.
+     */
     public int purgeExpired() {
-        return database.withHandle(handle -> store.purgeExpired(handle, clock.instant()));
+        var cutOff = clock.instant().minusSeconds(JwtTokenVerifier.MAX_SKEW_SECONDS);
+        return database.withHandle(handle -> store.purgeExpired(handle, cutOff));
     }
 }

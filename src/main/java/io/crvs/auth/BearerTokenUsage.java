@@ -1,0 +1,53 @@
+package io.crvs.auth;
+
+import io.crvs.platform.http.Endpoint;
+import io.crvs.platform.http.Requests;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * RFC 6750 §2: a request sends its access token one way only. crvs reads it from the {@code Authorization} header
+ * alone (oauth-security.md B3), so a request that also carries {@code access_token} in the query or a form body
+ * is {@code invalid_request} (B2), on every route.
+ */
+public final class BearerTokenUsage implements Endpoint {
+    private static final String PARAMETER = "access_token";
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.before(BearerTokenUsage::check);
+    }
+
+    private static void check(Context ctx) {
+        var authorization = ctx.header("Authorization");
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return;
+        }
+        boolean formBody = ctx.contentType() != null
+                && Requests.mediaType(ctx.contentType()).equals("application/x-www-form-urlencoded");
+        if (hasParameter(ctx.queryString()) || formBody && hasParameter(ctx.body())) {
+            throw BearerChallenge.invalidRequest("Send the access token in the Authorization header only, not also as "
+                    + PARAMETER);
+        }
+    }
+
+    private static boolean hasParameter(String form) {
+        if (form == null || form.isEmpty()) {
+            return false;
+        }
+        for (var pair : form.split("&")) {
+            int equals = pair.indexOf('=');
+            var name = equals < 0 ? pair : pair.substring(0, equals);
+            try {
+                if (URLDecoder.decode(name, StandardCharsets.UTF_8).equals(PARAMETER)) {
+                    return true;
+                }
+            } catch (IllegalArgumentException e) {
+                // A malformed name is not access_token; the route reports malformed input itself.
+            }
+        }
+        return false;
+    }
+}
