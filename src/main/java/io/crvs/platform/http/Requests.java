@@ -42,8 +42,9 @@ public final class Requests {
         if (body.length == 0) {
             throw new BadRequestException("empty_body", "A JSON body is required");
         }
+        T value;
         try {
-            return mapper.readValue(body, type);
+            value = mapper.readValue(body, type);
         } catch (UnrecognizedPropertyException e) {
             throw new ValidationException(path(e), "is not a known field");
         } catch (InvalidFormatException e) {
@@ -60,6 +61,11 @@ public final class Requests {
         } catch (java.io.IOException e) {
             throw new BadRequestException("malformed_json", "The body could not be read");
         }
+        // The JSON literal null binds to no object at all: callers must never see it.
+        if (value == null) {
+            throw new ValidationException("(body)", "must be a JSON object");
+        }
+        return value;
     }
 
     public static void requireJson(Context ctx) {
