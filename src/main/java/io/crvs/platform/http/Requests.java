@@ -1,6 +1,7 @@
 package io.crvs.platform.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -43,8 +44,14 @@ public final class Requests {
             throw new BadRequestException("empty_body", "A JSON body is required");
         }
         T value;
-        try {
-            value = mapper.readValue(body, type);
+        // One JSON value and nothing after it: trailing data makes the body malformed, not a wrongly typed value.
+        try (var parser = mapper.createParser(body)) {
+            value = mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(parser);
+            if (parser.nextToken() != null) {
+                var location = parser.currentTokenLocation();
+                throw new BadRequestException("malformed_json", "The body is not valid JSON: data follows the value"
+                        + " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")");
+            }
         } catch (UnrecognizedPropertyException e) {
             throw new ValidationException(path(e), "is not a known field");
         } catch (InvalidFormatException e) {
