@@ -280,6 +280,16 @@ public abstract class IntegrationsApiContract extends AppContract {
     }
 
     @Test
+    void showWhenJustCreatedThenSameFieldsAsTheCreationResponseMinusSecrets() {
+        var created = createOk(Map.of("type", "RECORD_SEARCH", "name", unique("Same view"))).map();
+        created.remove("client_secret");
+        created.remove("sha_secret");
+        var shown = get("/integrations/" + created.get("id")).map();
+        assertThat(shown).isEqualTo(created);
+        assertThat(List.copyOf(shown.keySet())).containsExactlyElementsOf(created.keySet());
+    }
+
+    @Test
     void showWhenUnknownThen404ClientNotFoundForEveryOperation() {
         var unknown = "0123456789abcdef01234567";
         assertProblem(get("/integrations/" + unknown), 404, "client_not_found");
