@@ -115,6 +115,17 @@ public abstract class ThrottleContract extends AppContract {
     }
 
     @Test
+    void tokenWhenAttackerVariesForgeableForwardedForHopsThenStillCountedAtTheRealAddress() {
+        var client = app.createClient(ClientType.HEALTH);
+        for (int i = 0; i < PAIR_FAILURES; i++) {
+            assertInvalidClient(wrong(client, "192.0.2." + i + ", 10.0.0.80"));
+        }
+        assertThrottled(token(client, "198.51.100.7, 10.0.0.80"));
+        assertThrottled(token(client, "10.0.0.80"));
+        assertIssued(token(client, "10.0.0.80, 10.0.0.81"));
+    }
+
+    @Test
     void legacyAuthenticateSystemClientWhenPairLockedThen429WithRetryAfterInBoomShape() {
         var client = app.createClient(ClientType.HEALTH);
         for (int i = 0; i < PAIR_FAILURES; i++) {

@@ -441,6 +441,98 @@ public abstract class IntegrationsApiContract extends AppContract {
     }
 
     @Test
+    void everyRouteWhenAdminTokenLacksUserMgntAudienceOrExpiredThen401InvalidToken() {
+        var issuer = app.app().auth().tokenIssuer();
+        var scopes = List.of(Scopes.SYSADMIN, Scopes.NATLSYSADMIN);
+        var gatewayOnly = issuer.issue(adminId, Optional.empty(), scopes, List.of("opencrvs:gateway-user"),
+                java.time.Duration.ofHours(1), 0).token();
+        var wrongAudience = http().get("/integrations", "Authorization", Http.bearer(gatewayOnly));
+        assertProblem(wrongAudience, 401, "invalid_token");
+        assertThat(wrongAudience.body()).doesNotContain("client_id");
+        var shortLived = issuer.issue(adminId, Optional.empty(), scopes, issuer.audiences(scopes),
+                java.time.Duration.ofSeconds(5), 0).token();
+        assertThat(http().get("/integrations", "Authorization", Http.bearer(shortLived)).status()).isEqualTo(200);
+        app.clock().advance(java.time.Duration.ofMinutes(2));
+        var expired = http().postJson("/integrations", Map.of("type", "HEALTH", "name", unique("Expired admin")),
+                "Authorization", Http.bearer(shortLived));
+        assertProblem(expired, 401, "invalid_token");
+        assertThat(app.app().auth().clients().list()).noneMatch(c -> c.name().startsWith("Expired admin"));
+    }
+
+    @Test
+    void createWhenBodyLargerThanServerLimitThen413ProblemNotServerError() {
+        var huge = "{\"type\":\"HEALTH\",\"name\":\"" + "x".repeat(2_000_000) + "\"}";
+        var response = http().send("POST", "/integrations", huge, "Authorization", admin(), "Content-Type", "application/json");
+        assertThat(response.status()).as(response.toString().substring(0, Math.min(300, response.toString().length())))
+                .isEqualTo(413);
+        assertThat(response.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void createWhenSameNameRacesThenExactlyOneCreatedOthersConflict() throws Exception {
+        var name = unique("Race");
+        var auth = admin();
+        var tasks = new ArrayList<java.util.concurrent.Callable<Response>>();
+        for (int i = 0; i < 12; i++) {
+            var variant = i % 2 == 0 ? name : name.toUpperCase();
+            tasks.add(() -> http().postJson("/integrations", Map.of("type", "HEALTH", "name", variant), "Authorization", auth));
+        }
+        List<Response> responses;
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(12)) {
+            responses = pool.invokeAll(tasks).stream().map(f -> {
+                try {
+                    return f.get();
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            }).toList();
+        }
+        assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
+        assertThat(responses).filteredOn(r -> r.status() != 201).hasSize(11)
+                .allSatisfy(r -> assertProblem(r, 409, "client_name_taken"));
+        assertThat(app.app().auth().clients().list()).filteredOn(c -> c.name().equalsIgnoreCase(name)).hasSize(1);
+    }
+
+    @Test
+    void createWhenNationalIdRacesThenExactlyOneCreatedOthersConflict() throws Exception {
+        var registry = app.app().auth().clients();
+        registry.list().stream().filter(c -> c.type() == ClientType.NATIONAL_ID)
+                .forEach(c -> registry.delete(c.id(), Actor.system("test")));
+        var auth = admin();
+        var tasks = new ArrayList<java.util.concurrent.Callable<Response>>();
+        for (int i = 0; i < 8; i++) {
+            var name = unique("National ID race");
+            tasks.add(() -> http().postJson("/integrations", Map.of("type", "NATIONAL_ID", "name", name), "Authorization", auth));
+        }
+        List<Response> responses;
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            responses = pool.invokeAll(tasks).stream().map(f -> {
+                try {
+                    return f.get();
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            }).toList();
+        }
+        assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
+        assertThat(responses).filteredOn(r -> r.status() != 201).hasSize(7)
+                .allSatisfy(r -> assertProblem(r, 409, "client_type_exists"));
+        assertThat(registry.list()).filteredOn(c -> c.type() == ClientType.NATIONAL_ID).hasSize(1);
+    }
+
+    @Test
+    void createWhenNameOfDeletedClientReusedThenAccepted() {
+        var name = unique("Reused");
+        var first = createOk(Map.of("type", "HEALTH", "name", name)).json();
+        assertThat(http().send("DELETE", "/integrations/" + first.get("id").asText(), null, "Authorization", admin())
+                .status()).isEqualTo(200);
+        var second = createOk(Map.of("type", "HEALTH", "name", name)).json();
+        assertThat(second.get("id").asText()).isNotEqualTo(first.get("id").asText());
+        assertThat(second.get("client_id").asText()).isNotEqualTo(first.get("client_id").asText());
+        assertThat(token(first.get("client_id").asText(), first.get("client_secret").asText()).status()).isEqualTo(401);
+    }
+
+    @Test
     void everyOperationWhenDoneThenAuditedWithAdminAsActorAndNoSecretInAudit() {
         var created = createOk(Map.of("type", "WEBHOOK", "name", unique("Audited"))).json();
         var id = created.get("id").asText();
