@@ -18,6 +18,7 @@ import io.crvs.platform.db.Database;
 import io.crvs.platform.problem.ConflictException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +49,8 @@ public final class DatabaseClientRegistry implements ClientRegistry {
     public IssuedClient create(NewClient request, Actor actor) {
         var checked = ClientRules.normalise(request);
         var nameKey = ClientRules.nameKey(checked.name());
-        var now = clock.instant();
+        // Both databases keep microseconds: the creation response must show the timestamps later reads return.
+        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var id = RandomTokens.objectId(now.getEpochSecond());
         var secret = RandomTokens.base64url(SECRET_BYTES);
         var shaSecret = RandomTokens.base64url(SECRET_BYTES);

@@ -1,6 +1,7 @@
 package io.crvs.platform.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -42,8 +43,15 @@ public final class Requests {
         if (body.length == 0) {
             throw new BadRequestException("empty_body", "A JSON body is required");
         }
-        try {
-            return mapper.readValue(body, type);
+        T value;
+        // One JSON value and nothing after it: trailing data makes the body malformed, not a wrongly typed value.
+        try (var parser = mapper.createParser(body)) {
+            value = mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(parser);
+            if (parser.nextToken() != null) {
+                var location = parser.currentTokenLocation();
+                throw new BadRequestException("malformed_json", "The body is not valid JSON: data follows the value"
+                        + " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")");
+            }
         } catch (UnrecognizedPropertyException e) {
             throw new ValidationException(path(e), "is not a known field");
         } catch (InvalidFormatException e) {
@@ -60,6 +68,11 @@ public final class Requests {
         } catch (java.io.IOException e) {
             throw new BadRequestException("malformed_json", "The body could not be read");
         }
+        // The JSON literal null binds to no object at all: callers must never see it.
+        if (value == null) {
+            throw new ValidationException("(body)", "must be a JSON object");
+        }
+        return value;
     }
 
     public static void requireJson(Context ctx) {

@@ -98,18 +98,28 @@ public final class FailureThrottle {
         return result;
     }
 
-    /** Bounds memory under a flood of random ids: forget counters whose lock and memory window have passed. */
+    /**
+     * Bounds memory under a flood of random ids: forget counters whose lock and memory window have passed; if that
+     * is not enough, forget counters that lock nobody out now (locks already earned stay in force); as a last
+     * resort, when locked counters alone fill the table, forget everything.
+     */
     private void evictIfFull(Instant now) {
-        if (pairs.size() + addresses.size() + accounts.size() < MAX_KEYS) {
+        if (size() < MAX_KEYS) {
             return;
         }
         var horizon = now.minus(config.maxLock());
-        for (var map : java.util.List.of(pairs, addresses, accounts)) {
-            map.values().removeIf(counter -> counter.isIdleSince(horizon));
+        var maps = java.util.List.of(pairs, addresses, accounts);
+        maps.forEach(map -> map.values().removeIf(counter -> counter.isIdleSince(horizon)));
+        if (size() >= MAX_KEYS) {
+            maps.forEach(map -> map.values().removeIf(counter -> counter.remaining(now).isEmpty()));
         }
-        if (pairs.size() + addresses.size() + accounts.size() >= MAX_KEYS) {
-            pairs.clear();
+        if (size() >= MAX_KEYS) {
+            maps.forEach(Map::clear);
         }
+    }
+
+    private int size() {
+        return pairs.size() + addresses.size() + accounts.size();
     }
 
     private static String pairKey(String account, String address) {

@@ -1,0 +1,463 @@
+package io.crvs.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crvs.testkit.AppContract;
+import io.crvs.testkit.Http;
+import io.crvs.testkit.Http.Response;
+import io.crvs.testkit.Jwt;
+import io.crvs.testkit.TestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code crvs} command line as operators run it: the real fat jar in a child process, on the same database
+ * and data folder as a running test server, printing JSON. Also {@code serve} itself as a process: it starts,
+ * serves tokens and never logs credentials, and refuses a bad configuration.
+ */
+public abstract class CliContract extends AppContract {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> ISSUED_KEYS = List.of("id", "client_id", "client_secret", "sha_secret", "type",
+            "name", "scope", "status");
+    private static final long PROCESS_TIMEOUT_SECONDS = 120;
+
+    /** What a finished command printed. */
+    record Run(int exit, String stdout, String stderr) {
+        List<String> stdoutLines() {
+            return stdout.lines().filter(l -> !l.isBlank()).toList();
+        }
+
+        JsonNode json() {
+            var lines = stdoutLines();
+            assertThat(lines).as("stdout of a command: exactly one JSON line; stderr: " + stderr).hasSize(1);
+            return parse(lines.getFirst());
+        }
+
+        JsonNode error() {
+            var lines = stderr.lines().filter(l -> l.startsWith("{")).toList();
+            assertThat(lines).as("stderr: exactly one JSON error line: " + stderr).hasSize(1);
+            return parse(lines.getFirst());
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exit + "\nstdout: " + stdout + "\nstderr: " + stderr;
+        }
+    }
+
+    private static JsonNode parse(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (IOException e) {
+            throw new AssertionError("Not JSON: " + line, e);
+        }
+    }
+
+    private static Path jar() {
+        var jar = Path.of("target", "crvs.jar").toAbsolutePath();
+        assertThat(jar).as("the fat jar is built by 'mvn package' before integration tests").exists();
+        return jar;
+    }
+
+    private static List<String> javaCommand(String... args) {
+        var command = new ArrayList<String>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-jar");
+        command.add(jar().toString());
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** A child environment without any crvs setting inherited from the test runner, plus {@code extra}. */
+    private static ProcessBuilder builder(List<String> command, Map<String, String> extra) {
+        var builder = new ProcessBuilder(command);
+        var env = builder.environment();
+        env.keySet().removeIf(k -> k.startsWith("CRVS_") || k.startsWith("CONFIG_") || k.startsWith("CERT_"));
+        env.putAll(extra);
+        return builder;
+    }
+
+    private static Run run(ProcessBuilder builder) {
+        try {
+            var out = Files.createTempFile("crvs-cli-", ".out");
+            var err = Files.createTempFile("crvs-cli-", ".err");
+            try {
+                var process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                if (!process.waitFor(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw new AssertionError("Command did not finish: " + builder.command());
+                }
+                return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code crvs <args> --data <the test app's data folder>} with the test app's environment. */
+    private Run cli(String... args) {
+        var all = new ArrayList<>(List.of(args));
+        all.add("--data");
+        all.add(app.dataDir().toString());
+        return run(builder(javaCommand(all.toArray(String[]::new)), app.environment()));
+    }
+
+    private Run ok(String... args) {
+        var result = cli(args);
+        assertThat(result.exit()).as(result.toString()).isZero();
+        assertNoStackTrace(result);
+        return result;
+    }
+
+    private static void assertNoStackTrace(Run result) {
+        assertThat(result.stderr()).as(result.toString()).doesNotContain("\tat ").doesNotContain("Exception in thread")
+                .doesNotContain("Caused by:");
+        assertThat(result.stdout()).doesNotContain("\tat ");
+    }
+
+    private JsonNode create(String type) {
+        return ok("clients", "create", "--type", type, "--name", "Ibombo District Hospital " + UUID.randomUUID()).json();
+    }
+
+    private Response token(JsonNode client, String secret) {
+        return http().postForm("/token", Map.of("grant_type", "client_credentials",
+                "client_id", client.get("client_id").asText(), "client_secret", secret));
+    }
+
+    private String tokenFor(JsonNode client) {
+        var response = token(client, client.get("client_secret").asText());
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json().get("access_token").asText();
+    }
+
+    private int whoami(String token) {
+        return http().get("/whoami", "Authorization", Http.bearer(token)).status();
+    }
+
+    private static List<String> keys(JsonNode node) {
+        var names = new ArrayList<String>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
+    void clientsCreateWhenHealthThenOneJsonLineInOrderAndSecretWorksAtRunningServer() {
+        var name = "Ibombo District Hospital " + UUID.randomUUID();
+        var result = ok("clients", "create", "--type", "HEALTH", "--name", name);
+        var created = result.json();
+        assertThat(keys(created).subList(0, ISSUED_KEYS.size())).containsExactlyElementsOf(ISSUED_KEYS);
+        assertThat(created.get("type").asText()).isEqualTo("HEALTH");
+        assertThat(created.get("name").asText()).isEqualTo(name);
+        assertThat(created.get("scope").toString()).isEqualTo("[\"declare\",\"notification-api\"]");
+        assertThat(created.get("status").asText()).isEqualTo("active");
+        var token = tokenFor(created);
+        assertThat(Jwt.claims(token).get("sub").asText()).isEqualTo(created.get("id").asText());
+        assertThat(whoami(token)).isEqualTo(200);
+        var viaServer = app.app().auth().clients().get(created.get("client_id").asText());
+        assertThat(viaServer.id()).isEqualTo(created.get("id").asText());
+    }
+
+    @Test
+    void clientsListShowAndRevealWhenClientExistsThenSameClientWithoutSecretsExceptReveal() {
+        var created = create("WEBHOOK");
+        var id = created.get("id").asText();
+        var clientId = created.get("client_id").asText();
+        var secret = created.get("client_secret").asText();
+        var sha = created.get("sha_secret").asText();
+
+        var list = ok("clients", "list").json();
+        assertThat(list.isArray()).isTrue();
+        assertThat(list.findValuesAsText("id")).contains(id);
+        var byId = ok("clients", "show", id).json();
+        var byClientId = ok("clients", "show", clientId).json();
+        assertThat(byId).isEqualTo(byClientId);
+        assertThat(byId.get("client_id").asText()).isEqualTo(clientId);
+        assertThat(keys(byId).subList(0, 6)).containsExactly("id", "client_id", "type", "name", "scope", "status");
+        for (var output : List.of(list.toString(), byId.toString())) {
+            assertThat(output).doesNotContain(secret).doesNotContain(sha).doesNotContain("client_secret")
+                    .doesNotContain("sha_secret");
+        }
+        var revealed = ok("clients", "reveal", clientId).json();
+        assertThat(keys(revealed)).containsExactly("id", "client_id", "sha_secret");
+        assertThat(revealed.get("sha_secret").asText()).isEqualTo(sha);
+        assertThat(revealed.toString()).doesNotContain(secret);
+    }
+
+    @Test
+    void clientsRefreshSecretWhenRunThenRunningServerRefusesOldSecretAndTokenAndAcceptsNew() {
+        var created = create("HEALTH");
+        var oldToken = tokenFor(created);
+        var refreshed = ok("clients", "refresh-secret", created.get("id").asText()).json();
+        var newSecret = refreshed.get("client_secret").asText();
+        assertThat(newSecret).isNotBlank().isNotEqualTo(created.get("client_secret").asText());
+        assertThat(refreshed.get("client_id").asText()).isEqualTo(created.get("client_id").asText());
+        assertThat(token(created, created.get("client_secret").asText()).status()).isEqualTo(401);
+        assertThat(whoami(oldToken)).isEqualTo(401);
+        var fresh = token(created, newSecret);
+        assertThat(fresh.status()).as(fresh.toString()).isEqualTo(200);
+        assertThat(whoami(fresh.json().get("access_token").asText())).isEqualTo(200);
+    }
+
+    @Test
+    void clientsDeactivateEnableDeleteWhenRunThenRunningServerFollowsAtOnce() {
+        var created = create("RECORD_SEARCH");
+        var id = created.get("id").asText();
+        var token = tokenFor(created);
+        assertThat(whoami(token)).isEqualTo(200);
+
+        var deactivated = ok("clients", "deactivate", id).json();
+        assertThat(deactivated.get("status").asText()).isEqualTo("deactivated");
+        assertThat(whoami(token)).as("a token issued before deactivation").isEqualTo(401);
+        assertThat(token(created, created.get("client_secret").asText()).status()).isEqualTo(401);
+
+        var enabled = ok("clients", "enable", created.get("client_id").asText()).json();
+        assertThat(enabled.get("status").asText()).isEqualTo("active");
+        var again = tokenFor(created);
+        assertThat(whoami(again)).isEqualTo(200);
+
+        var deleted = ok("clients", "delete", id).json();
+        assertThat(deleted.get("id").asText()).isEqualTo(id);
+        assertThat(whoami(again)).isEqualTo(401);
+        assertThat(token(created, created.get("client_secret").asText()).status()).isEqualTo(401);
+        var gone = cli("clients", "show", id);
+        assertThat(gone.exit()).as(gone.toString()).isEqualTo(1);
+        assertThat(gone.error().get("error").asText()).isEqualTo("client_not_found");
+    }
+
+    @Test
+    void clientsWhenUnknownIdThenExit1WithClientNotFoundJsonAndNoStackTrace() {
+        var unknown = "0123456789abcdef01234567";
+        for (var command : List.of("show", "reveal", "refresh-secret", "deactivate", "enable", "delete")) {
+            var result = cli("clients", command, unknown);
+            assertThat(result.exit()).as(command + ": " + result).isEqualTo(1);
+            assertThat(result.stdoutLines()).as(command).isEmpty();
+            assertThat(result.error().get("error").asText()).isEqualTo("client_not_found");
+            assertNoStackTrace(result);
+        }
+    }
+
+    @Test
+    void clientsCreateWhenBadTypeOrNameThenExit1WithJsonErrorAndNothingCreated() {
+        var name = "Bad type " + UUID.randomUUID();
+        var badType = cli("clients", "create", "--type", "EXTERNAL_VALIDATION", "--name", name);
+        assertThat(badType.exit()).as(badType.toString()).isEqualTo(1);
+        assertThat(badType.error().get("error").asText()).isEqualTo("validation_failed");
+        assertThat(badType.error().get("message").asText()).contains("--type");
+        assertNoStackTrace(badType);
+        var blank = cli("clients", "create", "--type", "HEALTH", "--name", "   ");
+        assertThat(blank.exit()).as(blank.toString()).isEqualTo(1);
+        assertThat(blank.error().get("error").asText()).isEqualTo("validation_failed");
+        assertNoStackTrace(blank);
+        assertThat(app.app().auth().clients().list()).noneMatch(c -> c.name().equals(name));
+    }
+
+    @Test
+    void clientsCreateWhenNameTakenThenExit1ClientNameTaken() {
+        var created = create("HEALTH");
+        var again = cli("clients", "create", "--type", "HEALTH", "--name", created.get("name").asText().toUpperCase());
+        assertThat(again.exit()).as(again.toString()).isEqualTo(1);
+        assertThat(again.error().get("error").asText()).isEqualTo("client_name_taken");
+    }
+
+    @Test
+    void keysRotateWhenRunThenRunningServerPublishesAndSignsWithNewKidSoon() throws InterruptedException {
+        var before = http().get("/.well-known/jwks.json").json().get("keys").findValuesAsText("kid");
+        var rotated = ok("keys", "rotate").json();
+        var kid = rotated.get("kid").asText();
+        assertThat(kid).isNotBlank().isNotIn(before);
+        assertThat(rotated.get("current").asBoolean()).isTrue();
+        var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        List<String> published = List.of();
+        while (System.nanoTime() < deadline) {
+            published = http().get("/.well-known/jwks.json").json().get("keys").findValuesAsText("kid");
+            if (published.contains(kid)) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        assertThat(published).as("published within 15 s").contains(kid).containsAll(before);
+        var client = create("HEALTH");
+        var token = tokenFor(client);
+        assertThat(Jwt.header(token).get("kid").asText()).isEqualTo(kid);
+        assertThat(whoami(token)).isEqualTo(200);
+        var listed = ok("keys", "list").json();
+        assertThat(listed.findValuesAsText("kid")).contains(kid);
+    }
+
+    @Test
+    void helpWhenRequestedThenListsCommandsAndExitsZero() {
+        var result = run(builder(javaCommand("--help"), Map.of()));
+        assertThat(result.exit()).as(result.toString()).isZero();
+        assertThat(result.stdout()).contains("serve").contains("clients").contains("keys").contains("audit");
+        var clients = run(builder(javaCommand("clients", "--help"), Map.of()));
+        assertThat(clients.exit()).isZero();
+        assertThat(clients.stdout()).contains("create").contains("refresh-secret").contains("deactivate")
+                .contains("reveal");
+    }
+
+    @Test
+    void auditWhenSubjectGivenThenPrintsItsEntriesNewestFirstWithoutSecrets() {
+        var created = create("WEBHOOK");
+        var id = created.get("id").asText();
+        ok("clients", "reveal", id);
+        ok("clients", "deactivate", id);
+        var entries = ok("audit", "--subject", id).json();
+        assertThat(entries.isArray()).isTrue();
+        assertThat(entries.findValuesAsText("action"))
+                .containsExactly("client.deactivated", "client.keys_revealed", "client.created");
+        entries.forEach(e -> {
+            assertThat(e.get("subject_id").asText()).isEqualTo(id);
+            assertThat(e.get("actor_type").asText()).isEqualTo("cli");
+            assertThat(e.get("occurred_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        });
+        assertThat(entries.toString()).doesNotContain(created.get("client_secret").asText())
+                .doesNotContain(created.get("sha_secret").asText());
+        var limited = ok("audit", "--action", "client.created", "--limit", "1").json();
+        assertThat(limited).hasSize(1);
+        assertThat(limited.get(0).get("action").asText()).isEqualTo("client.created");
+    }
+
+    // ---- serve as a process ----------------------------------------------------------------------------------
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void serveWhenRunAsProcessThenServesTokensAndNeverLogsCredentials() throws Exception {
+        var dataDir = Files.createTempDirectory("crvs-serve-");
+        var schema = TestDatabase.newSchemaName();
+        var env = new HashMap<>(database().environment(schema));
+        Process server = null;
+        var log = Files.createTempFile("crvs-serve-", ".out");
+        var errors = Files.createTempFile("crvs-serve-", ".err");
+        try {
+            var created = run(builder(javaCommand("clients", "create", "--type", "HEALTH", "--name", "Serve test",
+                    "--data", dataDir.toString()), env)).json();
+            var clientId = created.get("client_id").asText();
+            var secret = created.get("client_secret").asText();
+
+            int port = freePort();
+            server = builder(javaCommand("serve", "--port", Integer.toString(port), "--data", dataDir.toString()), env)
+                    .redirectOutput(log.toFile()).redirectError(errors.toFile()).start();
+            var http = new Http("http://127.0.0.1:" + port);
+            awaitHealthy(http, server, errors);
+
+            var query = http.send("POST", "/token?client_id=" + enc(clientId) + "&client_secret=" + enc(secret)
+                    + "&grant_type=client_credentials", "", "Content-Type", "application/json");
+            assertThat(query.status()).as(query.toString()).isEqualTo(200);
+            var form = http.postForm("/token", Map.of("grant_type", "client_credentials", "client_id", clientId,
+                    "client_secret", secret));
+            assertThat(form.status()).as(form.toString()).isEqualTo(200);
+            var basicValue = "Basic " + Base64.getEncoder().encodeToString(
+                    (enc(clientId) + ":" + enc(secret)).getBytes(StandardCharsets.UTF_8));
+            var basic = http.postForm("/token", Map.of("grant_type", "client_credentials"), "Authorization", basicValue);
+            assertThat(basic.status()).as(basic.toString()).isEqualTo(200);
+            var wrong = http.send("POST", "/token?client_id=" + enc(clientId) + "&client_secret=not-" + enc(secret)
+                    + "&grant_type=client_credentials", "", "Content-Type", "application/json");
+            assertThat(wrong.status()).isEqualTo(401);
+            var malformed = http.sendRaw("POST", "/token?client_id=%zz&client_secret=" + enc(secret), "");
+            assertThat(malformed.status()).isEqualTo(400);
+            var accessTokens = List.of(query.json().get("access_token").asText(),
+                    form.json().get("access_token").asText(), basic.json().get("access_token").asText());
+            for (var token : accessTokens) {
+                assertThat(http.get("/whoami", "Authorization", Http.bearer(token)).status()).isEqualTo(200);
+            }
+            assertThat(http.get("/whoami", "Authorization", "Bearer " + accessTokens.getFirst() + "x").status())
+                    .isEqualTo(401);
+
+            server.destroy();
+            assertThat(server.waitFor(60, TimeUnit.SECONDS)).as("serve stops on SIGTERM").isTrue();
+            var stdout = Files.readString(log);
+            var stderr = Files.readString(errors);
+            // JSON logs may escape '/' as '\/': compare on the unescaped text as well.
+            var unescaped = stdout.replace("\\/", "/");
+            assertThat(unescaped).as("the access log is on").contains("{\"path\":\"/token\"}")
+                    .contains("{\"path\":\"/whoami\"}").contains("{\"status\":\"401\"}");
+            for (var line : stdout.lines().filter(l -> !l.isBlank()).toList()) {
+                assertThat(parse(line).isObject()).as(line).isTrue();
+            }
+            for (var output : List.of(stdout, unescaped, stderr)) {
+                assertThat(output).doesNotContain(secret).doesNotContain(enc(secret)).doesNotContain("client_secret=")
+                        .doesNotContain(basicValue.substring(6)).doesNotContain("Bearer ").doesNotContain("Basic ");
+                for (var token : accessTokens) {
+                    assertThat(output).doesNotContain(token).doesNotContain(token.substring(token.lastIndexOf('.') + 1));
+                }
+            }
+        } finally {
+            if (server != null && server.isAlive()) {
+                server.destroyForcibly();
+                server.waitFor(30, TimeUnit.SECONDS);
+            }
+            database().drop(schema);
+            deleteTree(dataDir);
+            Files.deleteIfExists(log);
+            Files.deleteIfExists(errors);
+        }
+    }
+
+    private static void awaitHealthy(Http http, Process server, Path errors) throws Exception {
+        var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PROCESS_TIMEOUT_SECONDS);
+        while (System.nanoTime() < deadline) {
+            if (!server.isAlive()) {
+                throw new AssertionError("serve exited with " + server.exitValue() + ": " + Files.readString(errors));
+            }
+            try {
+                if (http.get("/health").status() == 200) {
+                    return;
+                }
+            } catch (UncheckedIOException notYetListening) {
+                // keep polling
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("serve did not become healthy: " + Files.readString(errors));
+    }
+
+    @Test
+    void serveWhenConfigurationInvalidThenExitsNonZeroNamingTheVariable() throws IOException {
+        var dataDir = Files.createTempDirectory("crvs-bad-config-");
+        try {
+            var env = Map.of("CRVS_PORT", "abc", "CONFIG_SYSTEM_TOKEN_EXPIRY_SECONDS", "0");
+            var result = run(builder(javaCommand("serve", "--data", dataDir.toString()), env));
+            assertThat(result.exit()).as(result.toString()).isNotZero();
+            assertThat(result.stderr()).contains("CRVS_PORT").contains("abc").contains("CONFIG_SYSTEM_TOKEN_EXPIRY_SECONDS");
+            assertNoStackTrace(result);
+            var cliResult = run(builder(javaCommand("clients", "list", "--data", dataDir.toString()), env));
+            assertThat(cliResult.exit()).as(cliResult.toString()).isEqualTo(1);
+            assertThat(cliResult.stderr()).contains("CRVS_PORT");
+            assertNoStackTrace(cliResult);
+        } finally {
+            deleteTree(dataDir);
+        }
+    }
+}
