@@ -1,6 +1,11 @@
 package io.crvs.app;
 
 import io.crvs.auth.AuthConfig;
+import io.crvs.notifications.Channel;
+import io.crvs.notifications.NotificationsConfig;
+import io.crvs.notifications.SmtpSettings;
+import io.crvs.users.UsersConfig;
+import io.crvs.users.LoginConfig;
 import io.crvs.platform.config.Env;
 import io.crvs.platform.crypto.OwnerOnlyFiles;
 import io.crvs.platform.crypto.RandomTokens;
@@ -15,14 +20,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Every setting of crvs, read once from environment variables (documented in README.md) and validated together:
  * a bad value stops start-up with a message naming each offending variable.
  */
 public record AppConfig(Path dataDir, String environment, HttpSettings http, DatabaseConfig database,
-        AuthConfig auth, ThrottleConfig throttle, Path serverKeyFile, boolean preferJdkCrypto) {
+        AuthConfig auth, ThrottleConfig throttle, Path serverKeyFile, boolean preferJdkCrypto, UsersConfig users,
+        NotificationsConfig notifications, boolean sampleData) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -52,8 +61,56 @@ public record AppConfig(Path dataDir, String environment, HttpSettings http, Dat
                 Duration.ofSeconds(env.integer("CRVS_THROTTLE_MAX_LOCK_SECONDS", 900, 1, 86_400)));
         var serverKey = env.path("CRVS_SERVER_KEY_FILE").orElse(dataDir.resolve("keys").resolve("server.key"));
         var preferJdk = "jdk".equals(env.oneOf("CRVS_CRYPTO_PROVIDER", "native", Set.of("native", "jdk")));
+        boolean development = "development".equals(environment);
+        var applicationName = env.string("CRVS_APPLICATION_NAME", "Farajaland CRS");
+        var notifications = notifications(env, development, applicationName);
+        var users = users(env, auth, development, notifications.userChannel(), applicationName);
+        boolean sampleData = "farajaland".equals(env.oneOf("CRVS_SAMPLE_DATA", "farajaland", Set.of("farajaland", "none")));
         env.validate();
-        return new AppConfig(dataDir, environment, http, database, auth, throttle, serverKey, preferJdk);
+        return new AppConfig(dataDir, environment, http, database, auth, throttle, serverKey, preferJdk, users,
+                notifications, sampleData);
+    }
+
+    private static UsersConfig users(Env env, AuthConfig auth, boolean development, Channel channel, String applicationName) {
+        int userTtl = env.integer("CONFIG_TOKEN_EXPIRY_SECONDS", 604_800, 60, 86_400 * 30);
+        if (userTtl > auth.maxTokenTtl().toSeconds()) {
+            env.problem("CONFIG_TOKEN_EXPIRY_SECONDS (" + userTtl + ") exceeds CRVS_MAX_TOKEN_EXPIRY_SECONDS ("
+                    + auth.maxTokenTtl().toSeconds() + ")");
+        }
+        int codeTtl = env.integer("CONFIG_SMS_CODE_EXPIRY_SECONDS", 600, 30, 3600);
+        var login = new LoginConfig(Duration.ofSeconds(userTtl), Duration.ofMinutes(30), Duration.ofSeconds(codeTtl),
+                development, channel, 5, 5);
+        var phone = env.string("CRVS_PHONE_PATTERN", "^0(7|9)[0-9]{8}$");
+        Pattern pattern;
+        try {
+            pattern = Pattern.compile(phone);
+        } catch (PatternSyntaxException e) {
+            env.problem("CRVS_PHONE_PATTERN is not a valid regular expression: " + e.getDescription());
+            pattern = Pattern.compile(".*");
+        }
+        return new UsersConfig(login, env.integer("CRVS_PASSWORD_HASH_MEMORY_KIB", 19_456, 256, 1_048_576),
+                env.integer("CRVS_PASSWORD_HASH_ITERATIONS", 2, 1, 10), pattern, development, applicationName);
+    }
+
+    private static NotificationsConfig notifications(Env env, boolean development, String applicationName) {
+        var channel = Channel.valueOf(env.oneOf("CRVS_USER_NOTIFICATION_CHANNEL", "email", Set.of("email", "sms"))
+                .toUpperCase(java.util.Locale.ROOT));
+        Optional<SmtpSettings> smtp = env.optional("CRVS_SMTP_HOST").map(host -> new SmtpSettings(host,
+                env.integer("CRVS_SMTP_PORT", 587, 1, 65535),
+                env.oneOf("CRVS_SMTP_SECURITY", "starttls", Set.of("starttls", "ssl", "none")),
+                env.optional("CRVS_SMTP_USER"), env.string("CRVS_SMTP_PASSWORD", ""),
+                env.optional("CRVS_SMTP_FROM").orElseGet(() -> {
+                    env.problem("CRVS_SMTP_FROM is required when CRVS_SMTP_HOST is set");
+                    return "crvs@localhost";
+                })));
+        var sms = env.httpUrl("CRVS_SMS_WEBHOOK_URL");
+        if (!development && (channel == Channel.EMAIL ? smtp.isEmpty() : sms.isEmpty())) {
+            env.problem("CRVS_ENV=production needs a real delivery channel for staff notifications: set "
+                    + (channel == Channel.EMAIL ? "CRVS_SMTP_HOST (and CRVS_SMTP_FROM)" : "CRVS_SMS_WEBHOOK_URL")
+                    + ", or choose the other channel with CRVS_USER_NOTIFICATION_CHANNEL");
+        }
+        return new NotificationsConfig(development, smtp, sms, env.optional("CRVS_SMS_WEBHOOK_TOKEN"), channel,
+                env.integer("CRVS_NOTIFICATION_MAX_ATTEMPTS", 8, 1, 50), applicationName);
     }
 
     private static DatabaseConfig database(Env env, Path dataDir) {

@@ -2,9 +2,12 @@ package io.crvs.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crvs.auth.AuthModule;
-import io.crvs.auth.UserSubjects;
 import io.crvs.auth.key.CryptoProvider;
+import io.crvs.gateway.GatewayModule;
 import io.crvs.integrations.IntegrationsModule;
+import io.crvs.locations.LocationsModule;
+import io.crvs.notifications.NotificationsModule;
+import io.crvs.users.UsersModule;
 import io.crvs.platform.audit.AuditLog;
 import io.crvs.platform.crypto.ServerKey;
 import io.crvs.platform.db.Database;
@@ -41,8 +44,12 @@ public final class Application implements AutoCloseable {
     private final PrometheusMeterRegistry metrics;
     private final Database database;
     private final AuditLog audit;
+    private final LocationsModule locations;
+    private final NotificationsModule notifications;
     private final AuthModule auth;
+    private final UsersModule users;
     private final IntegrationsModule integrations;
+    private final GatewayModule gateway;
     private Optional<HttpServer> http = Optional.empty();
     private Optional<ScheduledExecutorService> housekeeping = Optional.empty();
 
@@ -55,13 +62,18 @@ public final class Application implements AutoCloseable {
             this.audit = new AuditLog(database, clock, json);
             var serverKey = ServerKey.loadOrCreate(config.serverKeyFile());
             var crypto = CryptoProvider.load(config.preferJdkCrypto());
-            var throttle = new FailureThrottle(config.throttle(), clock);
-            // Until the users module arrives, a person's token is trusted on its signature and claims alone; only
-            // tests and the CLI can mint one (nothing on HTTP issues user tokens yet).
-            UserSubjects users = (userId, issuedAt) -> Optional.empty();
-            this.auth = new AuthModule(config.auth(), database, serverKey, audit, throttle, metrics, crypto, users,
-                    clock, json);
+            this.locations = new LocationsModule(database, clock, json);
+            this.notifications = new NotificationsModule(config.notifications(), database, serverKey, clock, json);
+            this.auth = new AuthModule(config.auth(), database, serverKey, audit, new FailureThrottle(config.throttle(), clock),
+                    metrics, crypto, UsersModule.subjects(database), clock, json);
+            this.users = new UsersModule(config.users(), database, serverKey, audit, notifications, locations,
+                    auth.accessTokens(), auth.tokenVerifier(), new FailureThrottle(config.throttle(), clock), clock, json);
             this.integrations = new IntegrationsModule(auth.clients(), auth.tokenVerifier(), json);
+            this.gateway = new GatewayModule(auth.clients(), auth.tokenVerifier(), json);
+            if (config.sampleData()) {
+                locations.seedFarajalandIfEmpty();
+                users.seedTestUsersIfEmpty();
+            }
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -93,17 +105,21 @@ public final class Application implements AutoCloseable {
         var endpoints = new ArrayList<Endpoint>();
         endpoints.add(new OpsEndpoint(database, auth.signingKeys(), metrics, json));
         endpoints.addAll(auth.endpoints());
+        endpoints.addAll(users.endpoints());
         endpoints.addAll(integrations.endpoints());
+        endpoints.addAll(gateway.endpoints());
         http = Optional.of(new HttpServer(config.http(), endpoints, new Problems(json), metrics));
         var scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("crvs-housekeeping").daemon(true).factory());
         scheduler.scheduleWithFixedDelay(this::maintain, 5, 5, TimeUnit.SECONDS);
         housekeeping = Optional.of(scheduler);
+        notifications.startDelivery();
         LOG.info("crvs listening on port {} ({} database, {} mode)", port(), database.dialect(), config.environment());
     }
 
     private void maintain() {
         try {
             auth.maintain();
+            users.maintain();
         } catch (RuntimeException e) {
             LOG.warn("Housekeeping failed; will retry", e);
         }
@@ -115,6 +131,18 @@ public final class Application implements AutoCloseable {
 
     public AuthModule auth() {
         return auth;
+    }
+
+    public UsersModule users() {
+        return users;
+    }
+
+    public LocationsModule locations() {
+        return locations;
+    }
+
+    public NotificationsModule notifications() {
+        return notifications;
     }
 
     public AuditLog audit() {
@@ -133,6 +161,8 @@ public final class Application implements AutoCloseable {
     public void close() {
         housekeeping.ifPresent(ScheduledExecutorService::shutdownNow);
         http.ifPresent(HttpServer::close);
+        notifications.close();
+        users.close();
         audit.close();
         database.close();
     }

@@ -9,6 +9,7 @@ import io.crvs.auth.key.SigningKeys;
 import io.crvs.auth.key.WellKnownEndpoint;
 import io.crvs.auth.store.ClientStore;
 import io.crvs.auth.store.RevocationStore;
+import io.crvs.auth.token.BearerUsageEndpoint;
 import io.crvs.auth.token.ClientCredentialsGrant;
 import io.crvs.auth.token.JwtTokenVerifier;
 import io.crvs.auth.token.RevocationEndpoint;
@@ -54,7 +55,7 @@ public final class AuthModule {
         var grant = new ClientCredentialsGrant(new ClientAuthenticator(database, clientStore, hasher), issuer, throttle,
                 audit, metrics);
         this.endpoints = List.of(
-                new BearerTokenUsage(),
+                new BearerUsageEndpoint(),
                 new TokenEndpoint(grant, config.legacyQueryCredentials(), json, clock),
                 new RevocationEndpoint(grant, verifier, revocation, config.legacyQueryCredentials(), json),
                 new WellKnownEndpoint(keys, config, json),
@@ -76,6 +77,22 @@ public final class AuthModule {
     /** Mints tokens directly, for the CLI and tests; HTTP callers go through {@code /token}. */
     public TokenIssuer tokenIssuer() {
         return issuer;
+    }
+
+    /** Minting and revoking user tokens, for the login flow. */
+    public AccessTokens accessTokens() {
+        return new AccessTokens() {
+            @Override
+            public AccessToken issueForUser(String userId, List<String> scopes, java.time.Duration ttl, long notBefore) {
+                var token = issuer.issue(userId, java.util.Optional.empty(), scopes, issuer.audiences(scopes), ttl, notBefore);
+                return new AccessToken(token.token(), token.jti(), token.issuedAt(), token.expiresAt());
+            }
+
+            @Override
+            public void revoke(Caller token, io.crvs.platform.audit.Actor actor, String via) {
+                revocation.revoke(token, actor, via);
+            }
+        };
     }
 
     /** Housekeeping run periodically: pick up rotated keys, forget revocations of expired tokens. */

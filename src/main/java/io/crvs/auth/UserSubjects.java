@@ -1,15 +1,14 @@
 package io.crvs.auth;
 
-import java.time.Instant;
 import java.util.Optional;
 
 /**
  * The port through which the bearer check asks whether a person's token is still good: the user exists, is
- * active, and has not changed password or been deactivated since the token was issued. The users module
- * implements it.
+ * active (or pending, for an onboarding token), and has not changed password, role or status since the token was
+ * issued. The users module implements it.
  */
 @FunctionalInterface
 public interface UserSubjects {
-    /** Empty when {@code userId} may still use a token issued at {@code issuedAt}; otherwise why not. */
-    Optional<String> refusal(String userId, Instant issuedAt);
+    /** Empty when the token's subject may still use it; otherwise why not (a text safe to show the caller). */
+    Optional<String> refusal(Caller token);
 }

@@ -1,6 +1,7 @@
 package io.crvs.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.crvs.auth.AuthConfig;
@@ -69,6 +70,8 @@ class AppConfigTest {
         env.put("CRVS_PORT", " 8080 ");
         env.put("CONFIG_SYSTEM_TOKEN_EXPIRY_SECONDS", "");
         env.put("CRVS_ENV", "PRODUCTION");
+        env.put("CRVS_SMTP_HOST", " smtp.example.org ");
+        env.put("CRVS_SMTP_FROM", "crvs@example.org");
         env.put("CRVS_TRUSTED_PROXIES", " 10.0.0.1 , ,10.0.0.2");
         var config = load(env);
         assertThat(config.http().port()).isEqualTo(8080);
@@ -76,6 +79,18 @@ class AppConfigTest {
         assertThat(config.isProduction()).isTrue();
         assertThat(config.http().trustedProxies()).containsExactlyInAnyOrder("10.0.0.1", "10.0.0.2");
         assertThat(config.auth().publicUrl().toString()).isEqualTo("http://localhost:8080");
+    }
+
+    @Test
+    void loadWhenProductionWithoutDeliveryChannelThenRefusedNamingTheVariable() {
+        assertThatThrownBy(() -> load(Map.of("CRVS_ENV", "production")))
+                .isInstanceOf(io.crvs.platform.config.ConfigException.class).hasMessageContaining("CRVS_SMTP_HOST");
+        assertThatThrownBy(() -> load(Map.of("CRVS_ENV", "production", "CRVS_USER_NOTIFICATION_CHANNEL", "sms")))
+                .isInstanceOf(io.crvs.platform.config.ConfigException.class).hasMessageContaining("CRVS_SMS_WEBHOOK_URL");
+        var config = load(Map.of("CRVS_ENV", "production", "CRVS_USER_NOTIFICATION_CHANNEL", "sms",
+                "CRVS_SMS_WEBHOOK_URL", "https://sms.example.org/send"));
+        assertThat(config.users().login().development()).isFalse();
+        assertThat(config.users().seedTestUsers()).isFalse();
     }
 
     @Test

@@ -35,6 +35,9 @@ public final class TestApp implements AutoCloseable {
         env.put("CRVS_ACCESS_LOG_LEVEL", "WARN");
         // Tests simulate callers at other addresses with X-Forwarded-For from loopback.
         env.put("CRVS_TRUSTED_PROXIES", "127.0.0.1");
+        // Argon2id at its production cost would dominate test time; the cost is a parameter, not behaviour.
+        env.put("CRVS_PASSWORD_HASH_MEMORY_KIB", "1024");
+        env.put("CRVS_PASSWORD_HASH_ITERATIONS", "1");
         env.putAll(database.environment(schema));
         env.putAll(extraEnv);
         start();

@@ -58,6 +58,16 @@ final class ClientRules {
         return value;
     }
 
+    /** Checks new webhook permissions for an existing client; a 400 naming each bad entry. */
+    static ClientSettings checkPermissions(ClientSettings settings) {
+        var errors = new ArrayList<FieldError>();
+        checkSettings(settings, errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return settings;
+    }
+
     private static ClientSettings checkSettings(ClientSettings settings, List<FieldError> errors) {
         if (settings.dailyQuota() < 0 || settings.dailyQuota() > 10_000_000) {
             errors.add(new FieldError("settings.dailyQuota", "must be between 0 and 10000000"));

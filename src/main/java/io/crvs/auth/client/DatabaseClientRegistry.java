@@ -3,10 +3,13 @@ package io.crvs.auth.client;
 import io.crvs.auth.ClientKeys;
 import io.crvs.auth.ClientNotFoundException;
 import io.crvs.auth.ClientRegistry;
+import io.crvs.auth.ClientSettings;
+import io.crvs.auth.ClientType;
 import io.crvs.auth.ClientStatus;
 import io.crvs.auth.IntegrationClient;
 import io.crvs.auth.IssuedClient;
 import io.crvs.auth.NewClient;
+import io.crvs.auth.TokenCutOff;
 import io.crvs.auth.store.ClientStore;
 import io.crvs.auth.store.StoredClient;
 import io.crvs.platform.audit.Actor;
@@ -122,7 +125,7 @@ public final class DatabaseClientRegistry implements ClientRegistry {
         var now = clock.instant();
         var client = database.inTransaction(handle -> {
             var current = load(handle, ref).client();
-            store.updateSecret(handle, current.id(), salt, hasher.hash(salt, secret), notBefore(now, current), now);
+            store.updateSecret(handle, current.id(), salt, hasher.hash(salt, secret), TokenCutOff.after(current.tokensNotBefore(), now), now);
             audit.append(handle, event("client.secret_refreshed", actor, current));
             return store.findByRef(handle, current.id()).orElseThrow().client();
         });
@@ -148,11 +151,29 @@ public final class DatabaseClientRegistry implements ClientRegistry {
         return database.inTransaction(handle -> {
             var current = load(handle, ref).client();
             if (current.status() != status) {
-                var cutOff = status == ClientStatus.DEACTIVATED ? notBefore(now, current) : current.tokensNotBefore();
+                var cutOff = status == ClientStatus.DEACTIVATED ? TokenCutOff.after(current.tokensNotBefore(), now) : current.tokensNotBefore();
                 store.updateStatus(handle, current.id(), status, cutOff, now);
             }
             audit.append(handle, event(action, actor, current)
                     .withDetails(Map.of("previous_status", current.status().wireName())));
+            return store.findByRef(handle, current.id()).orElseThrow().client();
+        });
+    }
+
+    @Override
+    public IntegrationClient updateWebhookPermissions(String ref, List<ClientSettings.WebhookPermission> webhook,
+            Actor actor) {
+        var now = clock.instant();
+        return database.inTransaction(handle -> {
+            var current = load(handle, ref).client();
+            if (current.type() != ClientType.WEBHOOK) {
+                throw new ConflictException("not_a_webhook_client", "Only WEBHOOK clients have webhook permissions");
+            }
+            var quota = current.settings().map(ClientSettings::dailyQuota).orElse(0);
+            var settings = ClientRules.checkPermissions(new ClientSettings(quota, webhook));
+            store.updateSettings(handle, current.id(), settings, now);
+            audit.append(handle, event("client.permissions_updated", actor, current)
+                    .withDetails(Map.of("events", webhook.stream().map(ClientSettings.WebhookPermission::event).toList())));
             return store.findByRef(handle, current.id()).orElseThrow().client();
         });
     }
@@ -172,15 +193,6 @@ public final class DatabaseClientRegistry implements ClientRegistry {
         return store.findByRef(handle, ref).orElseThrow(() -> new ClientNotFoundException(ref));
     }
 
-    /**
-     * The first {@code iat} second accepted after a reset at {@code now}: the next whole second, so that tokens
-     * issued earlier in the same second are refused. The issuer stamps later tokens no earlier than this. Always
-     * past the client's previous cut-off too: tokens issued since an earlier reset in the same second carry that
-     * cut-off as their {@code iat}, and must be refused as well.
-     */
-    private static long notBefore(Instant now, IntegrationClient current) {
-        return Math.max(now.getEpochSecond(), current.tokensNotBefore()) + 1;
-    }
 
     private static AuditEvent event(String action, Actor actor, IntegrationClient client) {
         return AuditEvent.success(action, actor, "integration_client", client.id());

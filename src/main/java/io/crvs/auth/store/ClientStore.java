@@ -75,6 +75,11 @@ public final class ClientStore {
                 .map((rs, ctx) -> stored(rs).client()).list();
     }
 
+    public void updateSettings(Handle handle, String id, ClientSettings settings, Instant now) {
+        handle.createUpdate("UPDATE integration_clients SET settings = :settings, updated_at = :now WHERE id = :id")
+                .bind("settings", settingsJson(Optional.of(settings))).bind("now", utc(now)).bind("id", id).execute();
+    }
+
     public void updateStatus(Handle handle, String id, ClientStatus status, long tokensNotBefore, Instant now) {
         handle.createUpdate("""
                 UPDATE integration_clients SET status = :status, tokens_not_before = :notBefore, updated_at = :now

@@ -241,7 +241,7 @@ public final class JwtTokenVerifier implements TokenVerifier {
             if (database.withHandle(handle -> revocations.isRevoked(handle, caller.jti()))) {
                 return Optional.of("The access token has been revoked");
             }
-            return users.refusal(caller.subject(), caller.issuedAt());
+            return users.refusal(caller);
         }
         var state = database.withHandle(handle -> clients.subjectState(handle, caller.subject(), caller.jti()));
         if (state.isEmpty() || !state.get().clientId().equals(caller.clientId().orElseThrow())) {

@@ -51,6 +51,12 @@ public final class IntegrationsEndpoint implements Endpoint {
                 write(ctx, 200, ClientViews.client(clients.deactivate(ctx.pathParam("id"), admin(ctx)))));
         routes.post("/integrations/{id}/enable", ctx ->
                 write(ctx, 200, ClientViews.client(clients.enable(ctx.pathParam("id"), admin(ctx)))));
+        routes.post("/integrations/{id}/permissions", ctx -> {
+            var actor = admin(ctx);
+            var body = Requests.json(ctx, json, PermissionsRequest.class);
+            write(ctx, 200, ClientViews.client(clients.updateWebhookPermissions(ctx.pathParam("id"),
+                    body.webhook() == null ? java.util.List.of() : body.webhook(), actor)));
+        });
         routes.delete("/integrations/{id}", ctx ->
                 write(ctx, 200, ClientViews.client(clients.delete(ctx.pathParam("id"), admin(ctx)))));
     }
@@ -65,6 +71,10 @@ public final class IntegrationsEndpoint implements Endpoint {
         var issued = clients.create(new NewClient(type, body.name(), systemType, Optional.ofNullable(body.settings())), actor);
         ctx.header("Location", "/integrations/" + issued.client().id());
         write(ctx, 201, ClientViews.issued(issued));
+    }
+
+    /** Body of {@code POST /integrations/{id}/permissions}: OpenCRVS's {@code updatePermissions}. */
+    record PermissionsRequest(java.util.List<io.crvs.auth.ClientSettings.WebhookPermission> webhook) {
     }
 
     /** Every route here needs a National System Administrator; returns the audit actor. */

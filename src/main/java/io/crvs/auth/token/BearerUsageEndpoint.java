@@ -1,23 +1,22 @@
-package io.crvs.auth;
+package io.crvs.auth.token;
 
+import io.crvs.auth.BearerChallenge;
 import io.crvs.platform.http.Endpoint;
 import io.crvs.platform.http.Requests;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * RFC 6750 §2: a request sends its access token one way only. crvs reads it from the {@code Authorization} header
  * alone (oauth-security.md B3), so a request that also carries {@code access_token} in the query or a form body
  * is {@code invalid_request} (B2), on every route.
  */
-public final class BearerTokenUsage implements Endpoint {
+public final class BearerUsageEndpoint implements Endpoint {
     private static final String PARAMETER = "access_token";
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.before(BearerTokenUsage::check);
+        routes.before(BearerUsageEndpoint::check);
     }
 
     private static void check(Context ctx) {
@@ -39,9 +38,8 @@ public final class BearerTokenUsage implements Endpoint {
         }
         for (var pair : form.split("&")) {
             int equals = pair.indexOf('=');
-            var name = equals < 0 ? pair : pair.substring(0, equals);
             try {
-                if (URLDecoder.decode(name, StandardCharsets.UTF_8).equals(PARAMETER)) {
+                if (FormParameters.decode(equals < 0 ? pair : pair.substring(0, equals)).equals(PARAMETER)) {
                     return true;
                 }
             } catch (IllegalArgumentException e) {

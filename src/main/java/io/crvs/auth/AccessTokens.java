@@ -1,0 +1,25 @@
+package io.crvs.auth;
+
+import io.crvs.platform.audit.Actor;
+import java.time.Duration;
+import java.util.List;
+
+/** Minting and ending user tokens, for the login flow of the users module. Client tokens come only from /token. */
+public interface AccessTokens {
+    /**
+     * A token for a person: {@code sub} the user id, the role's scopes, the base audience list, no
+     * {@code client_id}; never stamped before {@code notBeforeEpochSecond} (the user's token cut-off).
+     */
+    AccessToken issueForUser(String userId, List<String> scopes, Duration ttl, long notBeforeEpochSecond);
+
+    /** Puts the token's jti on the deny-list until it expires, and audits it. */
+    void revoke(Caller token, Actor actor, String via);
+
+    /** A freshly minted token. */
+    record AccessToken(String token, String jti, java.time.Instant issuedAt, java.time.Instant expiresAt) {
+        @Override
+        public String toString() {
+            return "AccessToken[" + jti + "]";
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.crvs.gateway.graphql;
+
+import io.crvs.auth.Caller;
+import io.crvs.auth.ClientRegistry;
+import io.crvs.auth.ClientSettings;
+import io.crvs.auth.ClientType;
+import io.crvs.auth.IntegrationClient;
+import io.crvs.auth.NewClient;
+import io.crvs.auth.Scopes;
+import io.crvs.platform.audit.Actor;
+import io.crvs.platform.problem.ForbiddenException;
+import io.crvs.platform.problem.ValidationException;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The integration-client operations of OpenCRVS's gateway (interop §3.4), each allowed only to a National System
+ * Administrator. Results are shaped as OpenCRVS's {@code pickSystem} DTO.
+ */
+final class SystemResolvers {
+    private final ClientRegistry clients;
+
+    SystemResolvers(ClientRegistry clients) {
+        this.clients = clients;
+    }
+
+    RuntimeWiring.Builder wire(RuntimeWiring.Builder wiring) {
+        return wiring
+                .type("Query", type -> type.dataFetcher("fetchSystem", admin((env, actor) ->
+                        dto(clients.get(env.getArgument("clientId")), Optional.of(clients.reveal(env.getArgument("clientId"), actor).shaSecret())))))
+                .type("Mutation", type -> type
+                        .dataFetcher("registerSystem", admin(this::register))
+                        .dataFetcher("refreshSystemSecret", admin((env, actor) -> {
+                            var issued = clients.refreshSecret(env.getArgument("clientId"), actor);
+                            return Map.of("clientSecret", issued.clientSecret(), "system", dto(issued.client(), Optional.empty()));
+                        }))
+                        .dataFetcher("updatePermissions", admin(this::updatePermissions))
+                        .dataFetcher("deactivateSystem", admin((env, actor) ->
+                                dto(clients.deactivate(env.getArgument("clientId"), actor), Optional.empty())))
+                        .dataFetcher("reactivateSystem", admin((env, actor) ->
+                                dto(clients.enable(env.getArgument("clientId"), actor), Optional.empty())))
+                        .dataFetcher("deleteSystem", admin((env, actor) ->
+                                dto(clients.delete(env.getArgument("clientId"), actor), Optional.empty()))));
+    }
+
+    private Object register(DataFetchingEnvironment env, Actor actor) {
+        Map<String, Object> input = env.getArgument("system");
+        if (input == null) {
+            throw new ValidationException("system", "is required");
+        }
+        var type = ClientType.parse((String) input.get("type"))
+                .orElseThrow(() -> new ValidationException("system.type", "is not a system type"));
+        var settings = Optional.ofNullable((Map<String, Object>) input.get("settings")).map(SystemResolvers::settings);
+        var issued = clients.create(new NewClient(type, (String) input.get("name"),
+                Optional.ofNullable((String) input.get("integratingSystemType")), settings), actor);
+        return Map.of("clientSecret", issued.clientSecret(), "system", dto(issued.client(), issued.shaSecret()));
+    }
+
+    private Object updatePermissions(DataFetchingEnvironment env, Actor actor) {
+        Map<String, Object> setting = env.getArgument("setting");
+        var webhook = settings(Map.of("webhook", setting.get("webhook"))).webhook();
+        return dto(clients.updateWebhookPermissions((String) setting.get("clientId"), webhook, actor), Optional.empty());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ClientSettings settings(Map<String, Object> input) {
+        var quota = input.get("dailyQuota") instanceof Integer q ? q : 0;
+        var webhook = Optional.ofNullable((List<Map<String, Object>>) input.get("webhook")).orElse(List.of()).stream()
+                .map(w -> new ClientSettings.WebhookPermission((String) w.get("event"),
+                        Optional.ofNullable((List<String>) w.get("permissions")).orElse(List.of()).stream()
+                                .filter(java.util.Objects::nonNull).toList()))
+                .toList();
+        return new ClientSettings(quota, webhook);
+    }
+
+    /** OpenCRVS's {@code pickSystem}: {@code _id, clientId, shaSecret, status, name, type, integratingSystemType, settings}. */
+    static Map<String, Object> dto(IntegrationClient client, Optional<String> shaSecret) {
+        var dto = new LinkedHashMap<String, Object>();
+        dto.put("_id", client.id());
+        dto.put("clientId", client.clientId());
+        dto.put("shaSecret", shaSecret.orElse(null));
+        dto.put("status", client.status().wireName());
+        dto.put("name", client.name());
+        dto.put("type", client.type().name());
+        dto.put("integratingSystemType", client.integratingSystemType().orElse(null));
+        dto.put("settings", client.settings().map(s -> Map.of("dailyQuota", s.dailyQuota(), "webhook",
+                s.webhook().stream().map(w -> Map.of("event", w.event(), "permissions", w.permissions())).toList()))
+                .orElse(null));
+        return dto;
+    }
+
+    /** A resolver that runs only for a National System Administrator, with the caller as audit actor. */
+    private static DataFetcher<Object> admin(Resolver resolver) {
+        return env -> {
+            Caller caller = env.getGraphQlContext().get(GraphqlEndpoint.CALLER);
+            if (!caller.hasScope(Scopes.NATLSYSADMIN)) {
+                throw new ForbiddenException("insufficient_scope", "User does not have a natlsysadmin scope");
+            }
+            Actor actor = env.getGraphQlContext().get(GraphqlEndpoint.ACTOR);
+            return resolver.resolve(env, actor);
+        };
+    }
+
+    @FunctionalInterface
+    private interface Resolver {
+        Object resolve(DataFetchingEnvironment env, Actor actor);
+    }
+}

@@ -1,0 +1,14 @@
+package io.crvs.locations;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Reading locations; what other modules need (offices for users, facilities and districts for records). */
+public interface Locations {
+    Optional<Location> find(String id);
+
+    List<Location> offices();
+
+    /** The location and its ancestors, nearest first. */
+    List<Location> lineage(String id);
+}
