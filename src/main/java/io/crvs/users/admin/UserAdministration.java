@@ -22,6 +22,7 @@ import io.crvs.users.password.PasswordHasher;
 import io.crvs.users.store.UserStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +92,8 @@ public final class UserAdministration {
     private Created insert(UserRules.Checked checked, String createdBy, Actor actor, boolean invite) {
         var temporary = RandomTokens.base64url(12);
         var hash = passwords.hash(temporary);
-        var now = clock.instant();
+        // Both databases keep microseconds: the creation response must show the timestamps later reads return.
+        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var created = database.inTransaction(handle -> {
             refuseTakenContacts(handle, checked, Optional.empty());
             var user = new User(RandomTokens.objectId(now.getEpochSecond()), freeUsername(handle, checked),
