@@ -9,6 +9,7 @@ public record UserDraft(List<String> givenNames, String familyName, String syste
         Optional<String> language) {
 
     public UserDraft {
-        givenNames = givenNames == null ? List.of() : List.copyOf(givenNames);
+        // Not List.copyOf: a null name from a JSON body must reach validation (a 400), not throw here.
+        givenNames = givenNames == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(givenNames));
     }
 }

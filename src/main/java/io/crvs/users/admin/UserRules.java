@@ -6,8 +6,10 @@ import io.crvs.users.SystemRole;
 import io.crvs.users.UserDraft;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -17,6 +19,8 @@ import java.util.regex.Pattern;
 final class UserRules {
     static final Set<String> LANGUAGES = Set.of("en", "fr");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+    /** The width of the {@code users.given_names} column, which holds the given names joined by spaces. */
+    static final int MAX_GIVEN_NAMES = 200;
     private static final Pattern NATIONAL_ID = Pattern.compile("[0-9A-Za-z-]{1,32}");
 
     private UserRules() {
@@ -25,9 +29,14 @@ final class UserRules {
     /** A draft with trimmed values, its role and title resolved, or a 400 listing every invalid field. */
     static Checked check(UserDraft draft, RoleTitles titles, Pattern phone) {
         var errors = new ArrayList<FieldError>();
-        var given = draft.givenNames().stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
-        if (given.isEmpty() || given.stream().anyMatch(n -> n.length() > 100 || hasControl(n))) {
-            errors.add(new FieldError("givenNames", "at least one given name of at most 100 characters is required"));
+        // As OpenCRVS's gateway does, a given name with spaces is several given names ("Mary Ann" -> Mary, Ann):
+        // that is how they are stored and read back, and each has its initial in the username.
+        var given = draft.givenNames().stream().filter(Objects::nonNull)
+                .flatMap(n -> Arrays.stream(n.strip().split(" +"))).filter(s -> !s.isEmpty()).toList();
+        if (given.isEmpty() || draft.givenNames().stream().anyMatch(n -> n == null || hasControl(n))
+                || given.stream().anyMatch(n -> n.length() > 100) || String.join(" ", given).length() > MAX_GIVEN_NAMES) {
+            errors.add(new FieldError("givenNames", "at least one given name is required; each at most 100 characters, "
+                    + "all together at most " + MAX_GIVEN_NAMES));
         }
         var family = draft.familyName() == null ? "" : draft.familyName().strip();
         if (family.isEmpty() || family.length() > 100 || hasControl(family)) {
