@@ -118,7 +118,7 @@ public final class UserAdministration {
         var now = clock.instant();
         return database.inTransaction(handle -> {
             var current = load(handle, id);
-            mayManage(admin, caller, current.primaryOfficeId());
+            mayManage(admin, caller, current);
             mayManage(admin, caller, checked.officeId());
             refuseTakenContacts(handle, checked, Optional.of(current.id()));
             // A new role or office changes what the user's tokens allow: cut existing tokens off.
@@ -157,7 +157,7 @@ public final class UserAdministration {
         var now = clock.instant();
         return database.inTransaction(handle -> {
             var current = load(handle, id);
-            mayManage(admin, caller, current.primaryOfficeId());
+            mayManage(admin, caller, current);
             if (!from.contains(current.status())) {
                 throw new ConflictException("user_status", "The user is " + current.status().wireName());
             }
@@ -181,7 +181,7 @@ public final class UserAdministration {
         var now = clock.instant();
         database.inTransaction(handle -> {
             var current = load(handle, id);
-            mayManage(admin, caller, current.primaryOfficeId());
+            mayManage(admin, caller, current);
             refuseInactive(current);
             users.updatePassword(handle, id, hash, UserStatus.PENDING, TokenCutOff.after(current.tokensNotBefore(), now), now);
             notifications.passwordReset(handle, current, temporary);
@@ -194,7 +194,7 @@ public final class UserAdministration {
         var admin = admin(caller);
         database.inTransaction(handle -> {
             var current = load(handle, id);
-            mayManage(admin, caller, current.primaryOfficeId());
+            mayManage(admin, caller, current);
             refuseInactive(current);
             notifications.usernameReminder(handle, current);
             audit.append(handle, event("user.username_reminder_sent", actor, id, Map.of()));
@@ -210,7 +210,7 @@ public final class UserAdministration {
         var now = clock.instant();
         database.inTransaction(handle -> {
             var current = load(handle, id);
-            mayManage(admin, caller, current.primaryOfficeId());
+            mayManage(admin, caller, current);
             if (current.status() != UserStatus.PENDING) {
                 throw new ConflictException("user_status", "Only a pending user can be invited again; the user is "
                         + current.status().wireName());
@@ -260,6 +260,18 @@ public final class UserAdministration {
     private static void mayManage(User admin, Caller caller, String officeId) {
         if (!caller.hasScope(Scopes.NATLSYSADMIN) && !admin.primaryOfficeId().equals(officeId)) {
             throw new ForbiddenException("other_office", "A local system administrator manages only the users of their own office");
+        }
+    }
+
+    /**
+     * Changing a user: their office must be the caller's (or the caller national), and only a National System
+     * Administrator may change, deactivate or reset a National System Administrator, as only one may grant the role.
+     */
+    private static void mayManage(User admin, Caller caller, User target) {
+        mayManage(admin, caller, target.primaryOfficeId());
+        if (target.systemRole() == SystemRole.NATIONAL_SYSTEM_ADMIN && !caller.hasScope(Scopes.NATLSYSADMIN)) {
+            throw new ForbiddenException("role_not_grantable",
+                    "Only a National System Administrator can manage a National System Administrator");
         }
     }
 
