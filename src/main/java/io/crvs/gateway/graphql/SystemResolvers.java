@@ -70,12 +70,19 @@ final class SystemResolvers {
     @SuppressWarnings("unchecked")
     private static ClientSettings settings(Map<String, Object> input) {
         var quota = input.get("dailyQuota") instanceof Integer q ? q : 0;
-        var webhook = Optional.ofNullable((List<Map<String, Object>>) input.get("webhook")).orElse(List.of()).stream()
-                .map(w -> new ClientSettings.WebhookPermission((String) w.get("event"),
-                        Optional.ofNullable((List<String>) w.get("permissions")).orElse(List.of()).stream()
-                                .filter(java.util.Objects::nonNull).toList()))
-                .toList();
-        return new ClientSettings(quota, webhook);
+        var entries = Optional.ofNullable((List<Map<String, Object>>) input.get("webhook")).orElse(List.of());
+        var webhook = new java.util.ArrayList<ClientSettings.WebhookPermission>();
+        for (int i = 0; i < entries.size(); i++) {
+            var w = entries.get(i);
+            // The schema's [WebhookInput] admits null entries.
+            if (w == null) {
+                throw new ValidationException("settings.webhook[" + i + "]", "must be an object with an event");
+            }
+            webhook.add(new ClientSettings.WebhookPermission((String) w.get("event"),
+                    Optional.ofNullable((List<String>) w.get("permissions")).orElse(List.of()).stream()
+                            .filter(java.util.Objects::nonNull).toList()));
+        }
+        return new ClientSettings(quota, List.copyOf(webhook));
     }
 
     /** OpenCRVS's {@code pickSystem}: {@code _id, clientId, shaSecret, status, name, type, integratingSystemType, settings}. */
