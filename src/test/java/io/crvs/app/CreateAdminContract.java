@@ -1,0 +1,239 @@
+package io.crvs.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crvs.testkit.AppContract;
+import io.crvs.testkit.Http;
+import io.crvs.testkit.StaffLogin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code crvs users create-admin}: bootstrapping the first National System Administrator from the command line,
+ * as an operator does on a fresh installation. The real fat jar runs in a child process against the test
+ * server's database; the one-time password it prints must start onboarding at the running server, after which
+ * the new administrator manages users over HTTP.
+ */
+public abstract class CreateAdminContract extends AppContract {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long PROCESS_TIMEOUT_SECONDS = 120;
+    private static final String HQ = "2OKicPQMNI";
+
+    record Run(int exit, String stdout, String stderr) {
+        JsonNode json() {
+            var lines = stdout.lines().filter(l -> !l.isBlank()).toList();
+            assertThat(lines).as("stdout: exactly one JSON line; stderr: " + stderr).hasSize(1);
+            return parse(lines.getFirst());
+        }
+
+        JsonNode error() {
+            var lines = stderr.lines().filter(l -> l.startsWith("{")).toList();
+            assertThat(lines).as("stderr: exactly one JSON error line: " + stderr).hasSize(1);
+            return parse(lines.getFirst());
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exit + "\nstdout: " + stdout + "\nstderr: " + stderr;
+        }
+    }
+
+    private static JsonNode parse(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (IOException e) {
+            throw new AssertionError("Not JSON: " + line, e);
+        }
+    }
+
+    /** {@code crvs users create-admin <args> --data <the test app's data folder>} with the test app's environment. */
+    private Run createAdmin(String... args) {
+        var command = new ArrayList<String>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-jar");
+        var jar = Path.of("target", "crvs.jar").toAbsolutePath();
+        assertThat(jar).as("the fat jar is built by 'mvn package' before integration tests").exists();
+        command.add(jar.toString());
+        command.add("users");
+        command.add("create-admin");
+        command.addAll(List.of(args));
+        command.add("--data");
+        command.add(app.dataDir().toString());
+        var builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(k -> k.startsWith("CRVS_") || k.startsWith("CONFIG_") || k.startsWith("CERT_"));
+        builder.environment().putAll(app.environment());
+        try {
+            var out = Files.createTempFile("crvs-cli-", ".out");
+            var err = Files.createTempFile("crvs-cli-", ".err");
+            try {
+                var process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                if (!process.waitFor(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw new AssertionError("Command did not finish: " + command);
+                }
+                return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void assertNoStackTrace(Run run) {
+        assertThat(run.stderr()).as(run.toString()).doesNotContain("\tat ").doesNotContain("Exception in thread")
+                .doesNotContain("Caused by:");
+    }
+
+    private static String uniqueEmail() {
+        return "grace." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    }
+
+    private int userCount() {
+        return app.app().audit().list(Optional.empty(), Optional.of("user.created"), Optional.empty(), 10_000).size();
+    }
+
+    @Test
+    void createAdminWhenEmailGivenThenPendingNationalAdminWithOneTimePasswordThatStartsOnboarding() {
+        var email = uniqueEmail();
+        var run = createAdmin("--given-names", "Grace", "--family-name", "Hopper", "--email", email);
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertNoStackTrace(run);
+        var admin = run.json();
+        assertThat(admin.get("username").asText()).matches("g\\.hopper[0-9]*");
+        assertThat(admin.get("systemRole").asText()).isEqualTo("NATIONAL_SYSTEM_ADMIN");
+        assertThat(admin.get("role").asText()).isEqualTo("National System Admin");
+        assertThat(admin.get("status").asText()).isEqualTo("pending");
+        assertThat(admin.get("email").asText()).isEqualTo(email);
+        assertThat(admin.get("primaryOfficeId").asText()).as("the HQ office by default").isEqualTo(HQ);
+        assertThat(admin.get("scope").toString()).isEqualTo("[\"sysadmin\",\"natlsysadmin\"]");
+        var password = admin.get("one_time_password").asText();
+        assertThat(password).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(run.stderr()).doesNotContain(password);
+
+        var id = admin.get("id").asText();
+        var stored = app.app().users().find(id).orElseThrow();
+        assertThat(stored.username()).isEqualTo(admin.get("username").asText());
+        assertThat(stored.status().wireName()).isEqualTo("pending");
+
+        var started = StaffLogin.authenticate(http(), admin.get("username").asText(), password);
+        assertThat(started.status()).as(started.toString()).isEqualTo(200);
+        assertThat(started.json().get("status").asText()).isEqualTo("pending");
+        var onboarding = started.json().get("token").asText();
+        assertThat(StaffLogin.me(http(), onboarding).get("id").asText()).isEqualTo(id);
+        assertThat(http().get("/users?primaryOfficeId=" + HQ, "Authorization", Http.bearer(onboarding)).status())
+                .as("an onboarding token manages nobody").isEqualTo(403);
+
+        var created = app.app().audit().list(Optional.of(id), Optional.of("user.created"), Optional.empty(), 10);
+        assertThat(created).hasSize(1);
+        assertThat(created.getFirst().actorType()).isEqualTo("cli");
+        assertThat(created.getFirst().toString()).doesNotContain(password);
+        assertThat(app.app().notifications().list(Optional.of(id), Optional.empty(), 10))
+                .as("the password is printed, not sent").isEmpty();
+    }
+
+    @Test
+    void createAdminWhenOnboardedThenLogsInWithTwoFactorsAndManagesUsersOfAnyOffice() {
+        var run = createAdmin("--given-names", "Grace Brewster", "--family-name", "Hopper", "--mobile", "0791234567");
+        assertThat(run.exit()).as(run.toString()).isZero();
+        var admin = run.json();
+        var username = admin.get("username").asText();
+        assertThat(username).matches("gb\\.hopper[0-9]*");
+        assertThat(admin.get("givenNames").toString()).isEqualTo("[\"Grace\",\"Brewster\"]");
+        StaffLogin.onboard(http(), username, admin.get("one_time_password").asText(), "Cobol-Compiler-1952");
+        var token = StaffLogin.token(http(), username, "Cobol-Compiler-1952");
+        assertThat(StaffLogin.me(http(), token).get("status").asText()).isEqualTo("active");
+        var created = http().postJson("/users", Map.of("givenNames", List.of("Ada"), "familyName", "Byron",
+                "systemRole", "LOCAL_SYSTEM_ADMIN", "primaryOfficeId", "okQp4uKCz0", "email", uniqueEmail()),
+                "Authorization", Http.bearer(token));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().get("createdBy").asText()).isEqualTo(admin.get("id").asText());
+        assertThat(StaffLogin.authenticate(http(), username, admin.get("one_time_password").asText()).status())
+                .as("the one-time password is spent").isEqualTo(401);
+    }
+
+    @Test
+    void createAdminWhenNameTakenThenNumericSuffix() {
+        var first = createAdmin("--given-names", "Grace", "--family-name", "Murray", "--email", uniqueEmail());
+        var second = createAdmin("--given-names", "Grace", "--family-name", "Murray", "--email", uniqueEmail());
+        assertThat(first.exit()).as(first.toString()).isZero();
+        assertThat(second.exit()).as(second.toString()).isZero();
+        assertThat(first.json().get("username").asText()).isEqualTo("g.murray");
+        assertThat(second.json().get("username").asText()).isEqualTo("g.murray1");
+        assertThat(first.json().get("one_time_password").asText())
+                .isNotEqualTo(second.json().get("one_time_password").asText());
+    }
+
+    @Test
+    void createAdminWhenNeitherEmailNorMobileThenExit1WithJsonErrorAndNothingCreated() {
+        var before = userCount();
+        var run = createAdmin("--given-names", "Grace", "--family-name", "Hopper");
+        assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+        assertThat(run.stdout().lines().filter(l -> !l.isBlank()).toList()).isEmpty();
+        assertThat(run.error().get("error").asText()).isEqualTo("validation_failed");
+        assertThat(run.error().get("message").asText()).isNotBlank();
+        assertNoStackTrace(run);
+        assertThat(userCount()).isEqualTo(before);
+    }
+
+    @Test
+    void createAdminWhenContactInvalidOrTakenOrOfficeUnknownThenExit1WithJsonError() {
+        var before = userCount();
+        var badEmail = createAdmin("--given-names", "Grace", "--family-name", "Hopper", "--email", "not-an-email");
+        assertThat(badEmail.exit()).as(badEmail.toString()).isEqualTo(1);
+        assertThat(badEmail.error().get("error").asText()).isEqualTo("validation_failed");
+        assertThat(badEmail.error().get("message").asText()).contains("email");
+        assertNoStackTrace(badEmail);
+
+        var badMobile = createAdmin("--given-names", "Grace", "--family-name", "Hopper", "--mobile", "12345");
+        assertThat(badMobile.exit()).as(badMobile.toString()).isEqualTo(1);
+        assertThat(badMobile.error().get("message").asText()).contains("mobile");
+
+        var taken = createAdmin("--given-names", "Grace", "--family-name", "Hopper", "--email", "kalushabwalya17@gmail.com");
+        assertThat(taken.exit()).as(taken.toString()).isEqualTo(1);
+        assertThat(taken.error().get("error").asText()).isEqualTo("email_taken");
+        assertNoStackTrace(taken);
+
+        var office = createAdmin("--given-names", "Grace", "--family-name", "Hopper", "--email", uniqueEmail(),
+                "--office", "oEBf29y8JP8");
+        assertThat(office.exit()).as(office.toString()).isEqualTo(1);
+        assertThat(office.error().get("error").asText()).isEqualTo("validation_failed");
+        assertThat(office.error().get("message").asText()).contains("primaryOfficeId");
+        assertNoStackTrace(office);
+        assertThat(userCount()).isEqualTo(before);
+    }
+
+    @Test
+    void createAdminWhenOfficeGivenThenAdminThere() {
+        var run = createAdmin("--given-names", "Grace", "--family-name", "Ilanga", "--email", uniqueEmail(),
+                "--office", "okQp4uKCz0");
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.json().get("primaryOfficeId").asText()).isEqualTo("okQp4uKCz0");
+        assertThat(run.json().get("systemRole").asText()).isEqualTo("NATIONAL_SYSTEM_ADMIN");
+    }
+
+    @Test
+    void createAdminWhenRequiredOptionMissingThenNonZeroExitWithUsageAndNothingCreated() {
+        var before = userCount();
+        var run = createAdmin("--family-name", "Hopper", "--email", uniqueEmail());
+        assertThat(run.exit()).as(run.toString()).isNotZero();
+        assertThat(run.stderr()).contains("--given-names");
+        assertNoStackTrace(run);
+        assertThat(userCount()).isEqualTo(before);
+    }
+}
