@@ -40,6 +40,8 @@ import org.jdbi.v3.core.Handle;
 public final class UserAdministration {
     public static final Set<String> DEACTIVATION_REASONS = Set.of("TERMINATED", "SUSPICIOUS", "OTHER");
     public static final Set<String> REACTIVATION_REASONS = Set.of("ROLE_REGAINED", "NOT_SUSPICIOUS", "OTHER");
+    /** Concurrent creates of one name each take the next free username; every lost race costs one attempt. */
+    private static final int MAX_CREATE_ATTEMPTS = 20;
 
     private final Database database;
     private final UserStore users;
@@ -94,21 +96,40 @@ public final class UserAdministration {
         var hash = passwords.hash(temporary);
         // Both databases keep microseconds: the creation response must show the timestamps later reads return.
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        var created = database.inTransaction(handle -> {
-            refuseTakenContacts(handle, checked, Optional.empty());
-            var user = new User(RandomTokens.objectId(now.getEpochSecond()), freeUsername(handle, checked),
-                    checked.givenNames(), checked.familyName(), checked.role(), checked.title(), checked.officeId(),
-                    checked.mobile(), checked.email(), checked.nationalId(), checked.language(), UserStatus.PENDING,
-                    Optional.empty(), false, 0, createdBy, now, now);
-            users.insert(handle, user, hash);
-            if (invite) {
-                notifications.credentials(handle, user, temporary);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                var created = database.inTransaction(handle -> {
+                    refuseTakenContacts(handle, checked, Optional.empty());
+                    var user = new User(RandomTokens.objectId(now.getEpochSecond()), freeUsername(handle, checked),
+                            checked.givenNames(), checked.familyName(), checked.role(), checked.title(), checked.officeId(),
+                            checked.mobile(), checked.email(), checked.nationalId(), checked.language(), UserStatus.PENDING,
+                            Optional.empty(), false, 0, createdBy, now, now);
+                    users.insert(handle, user, hash);
+                    if (invite) {
+                        notifications.credentials(handle, user, temporary);
+                    }
+                    audit.append(handle, event("user.created", actor, user.id(), Map.of("username", user.username(),
+                            "system_role", user.systemRole().name(), "office", user.primaryOfficeId())));
+                    return user;
+                });
+                return new Created(created, temporary);
+            } catch (RuntimeException e) {
+                if (!Database.isUniqueViolation(e) || attempt >= MAX_CREATE_ATTEMPTS) {
+                    throw e;
+                }
+                // Lost a race with a concurrent create: a contact taken meanwhile is the 409 the check would have
+                // given; a username taken meanwhile means trying the next free one.
+                refuseTakenContactsNow(checked, Optional.empty());
             }
-            audit.append(handle, event("user.created", actor, user.id(), Map.of("username", user.username(),
-                    "system_role", user.systemRole().name(), "office", user.primaryOfficeId())));
-            return user;
+        }
+    }
+
+    /** After a unique violation: the 409 for a contact another user now holds; returns if none is taken. */
+    private void refuseTakenContactsNow(UserRules.Checked checked, Optional<String> self) {
+        database.inTransaction(handle -> {
+            refuseTakenContacts(handle, checked, self);
+            return null;
         });
-        return new Created(created, temporary);
     }
 
     public User edit(String id, UserDraft draft, Caller caller, Actor actor) {
@@ -116,6 +137,19 @@ public final class UserAdministration {
         var admin = admin(caller);
         mayGrant(caller, checked.role());
         var now = clock.instant();
+        try {
+            return editOnce(id, checked, admin, caller, actor, now);
+        } catch (RuntimeException e) {
+            if (!Database.isUniqueViolation(e)) {
+                throw e;
+            }
+            // Lost a race with a concurrent change that took the same contact: the 409 the check would have given.
+            refuseTakenContactsNow(checked, Optional.of(id));
+            throw e;
+        }
+    }
+
+    private User editOnce(String id, UserRules.Checked checked, User admin, Caller caller, Actor actor, Instant now) {
         return database.inTransaction(handle -> {
             var current = load(handle, id);
             mayManage(admin, caller, current);
