@@ -195,7 +195,15 @@ public final class UserAdministration {
             if (!from.contains(current.status())) {
                 throw new ConflictException("user_status", "The user is " + current.status().wireName());
             }
-            users.updateStatus(handle, id, target, reason, comment, TokenCutOff.after(current.tokensNotBefore(), now), now);
+            var next = target;
+            if (target == UserStatus.DEACTIVATED) {
+                users.rememberStatusBeforeDeactivation(handle, id, current.status());
+            } else if (users.statusBeforeDeactivation(handle, id).filter(UserStatus.PENDING::equals).isPresent()) {
+                // Never onboarded (or reset and not yet onboarded again): back to pending, not to a full login
+                // with the temporary password.
+                next = UserStatus.PENDING;
+            }
+            users.updateStatus(handle, id, next, reason, comment, TokenCutOff.after(current.tokensNotBefore(), now), now);
             var details = new LinkedHashMap<String, Object>();
             details.put("reason", reason);
             details.put("previous_status", current.status().wireName());

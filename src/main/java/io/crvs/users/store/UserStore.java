@@ -62,6 +62,18 @@ public final class UserStore {
                 .bind("notBefore", tokensNotBefore).bind("now", utc(now)).bind("id", id).execute();
     }
 
+    /** Remembers the status a user has as they are deactivated, for their reactivation. */
+    public void rememberStatusBeforeDeactivation(Handle handle, String id, UserStatus status) {
+        handle.createUpdate("UPDATE users SET status_before_deactivation = :status WHERE id = :id")
+                .bind("status", status.wireName()).bind("id", id).execute();
+    }
+
+    /** The status the user had when last deactivated, if known. */
+    public Optional<UserStatus> statusBeforeDeactivation(Handle handle, String id) {
+        return handle.createQuery("SELECT status_before_deactivation FROM users WHERE id = :id").bind("id", id)
+                .mapTo(String.class).list().stream().filter(java.util.Objects::nonNull).findFirst().map(UserStatus::fromWire);
+    }
+
     /** New password (and status, e.g. back to pending after a reset); cuts off existing tokens. */
     public void updatePassword(Handle handle, String id, String passwordHash, UserStatus status, long tokensNotBefore,
             Instant now) {
