@@ -398,6 +398,75 @@ public abstract class UserAdminContract extends AppContract {
         assertThat(usernamesIn(IBOMBO)).hasSize(before);
     }
 
+    private List<Response> concurrently(List<java.util.concurrent.Callable<Response>> tasks) throws InterruptedException {
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(tasks.size())) {
+            return pool.invokeAll(tasks).stream().map(f -> {
+                try {
+                    return f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new AssertionError(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }).toList();
+        }
+    }
+
+    @Test
+    void createWhenSameNameRacesThenEveryUserCreatedWithItsOwnUsername() throws Exception {
+        var family = uniqueFamilyName();
+        var auth = campbell();
+        var tasks = new ArrayList<java.util.concurrent.Callable<Response>>();
+        for (int i = 0; i < 10; i++) {
+            var body = with(with(draft(), "familyName", family), "givenNames", List.of("Race"));
+            tasks.add(() -> create(auth, body));
+        }
+        var responses = concurrently(tasks);
+        assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(201));
+        var base = "r." + family.toLowerCase(Locale.ROOT);
+        var expected = new ArrayList<String>(List.of(base));
+        for (int i = 1; i < 10; i++) {
+            expected.add(base + i);
+        }
+        assertThat(responses.stream().map(r -> r.json().get("username").asText()).toList())
+                .containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void createWhenSameEmailOrMobileRacesThenExactlyOneCreatedOthers409() throws Exception {
+        var auth = campbell();
+        var email = uniqueEmail();
+        var mobile = uniqueMobile();
+        var tasks = new ArrayList<java.util.concurrent.Callable<Response>>();
+        for (int i = 0; i < 10; i++) {
+            var body = i % 2 == 0 ? with(draft(), "email", email) : with(draft(), "mobile", mobile);
+            tasks.add(() -> create(auth, body));
+        }
+        var responses = concurrently(tasks);
+        assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(2);
+        assertThat(responses).filteredOn(r -> r.status() != 201).hasSize(8).allSatisfy(r -> {
+            assertThat(r.status()).as(r.toString()).isEqualTo(409);
+            assertThat(r.json().get("code").asText()).isIn("email_taken", "mobile_taken");
+        });
+    }
+
+    @Test
+    void editWhenSeveralUsersRaceToOneEmailThenExactlyOneGetsItOthers409() throws Exception {
+        var auth = campbell();
+        var email = uniqueEmail();
+        var tasks = new ArrayList<java.util.concurrent.Callable<Response>>();
+        for (int i = 0; i < 8; i++) {
+            var user = createOk(draft());
+            var body = with(editable(user), "email", email);
+            tasks.add(() -> put(auth, user.get("id").asText(), body));
+        }
+        var responses = concurrently(tasks);
+        assertThat(responses).filteredOn(r -> r.status() == 200).hasSize(1);
+        assertThat(responses).filteredOn(r -> r.status() != 200).hasSize(7)
+                .allSatisfy(r -> assertProblem(r, 409, "email_taken"));
+    }
+
     // ---- who may manage whom -------------------------------------------------------------------------------------
 
     @Test
@@ -687,6 +756,34 @@ public abstract class UserAdminContract extends AppContract {
         assertThat(get(campbell(), "/users/" + idOf("j.campbell")).json().get("status").asText()).isEqualTo("active");
         assertThat(get(campbell(), "/users/" + idOf("e.mayuka")).json().get("status").asText()).isEqualTo("active");
         assertThat(get(campbell(), "/users/me").status()).as("j.campbell's token still works").isEqualTo(200);
+    }
+
+    @Test
+    void reactivateWhenUserWasPendingThenPendingAgainAndTemporaryPasswordOnlyStartsOnboarding() {
+        var body = draft();
+        var created = createOk(body);
+        var username = created.get("username").asText();
+        var temporary = temporaryPassword((String) body.get("mobile"), INVITE);
+        var id = created.get("id").asText();
+        assertThat(action(campbell(), id, "deactivate", reason("SUSPICIOUS")).status()).isEqualTo(200);
+        var reactivated = action(campbell(), id, "reactivate", reason("NOT_SUSPICIOUS"));
+        assertThat(reactivated.status()).as(reactivated.toString()).isEqualTo(200);
+        assertThat(reactivated.json().get("status").asText()).isEqualTo("pending");
+        var started = StaffLogin.authenticate(http(), username, temporary);
+        assertThat(started.status()).as(started.toString()).isEqualTo(200);
+        assertThat(started.json().get("status").asText()).as("onboarding, not a second factor").isEqualTo("pending");
+        assertThat(started.json().has("nonce")).isFalse();
+        assertProblem(action(campbell(), id, "reactivate", reason("ROLE_REGAINED")), 409, "user_status");
+        StaffLogin.onboard(http(), username, temporary, NEW_PASSWORD);
+        assertThat(me(StaffLogin.token(http(), username, NEW_PASSWORD))).isEqualTo(200);
+
+        // Reset, then deactivated before onboarding again: the same.
+        assertThat(action(campbell(), id, "reset-password", null).status()).isEqualTo(200);
+        assertThat(action(campbell(), id, "deactivate", reason("TERMINATED")).status()).isEqualTo(200);
+        assertThat(action(campbell(), id, "reactivate", reason("ROLE_REGAINED")).json().get("status").asText())
+                .isEqualTo("pending");
+        var reset = temporaryPassword((String) body.get("mobile"), RESET);
+        assertThat(StaffLogin.authenticate(http(), username, reset).json().get("status").asText()).isEqualTo("pending");
     }
 
     @Test
