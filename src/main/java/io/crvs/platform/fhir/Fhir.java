@@ -2,6 +2,7 @@ package io.crvs.platform.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.LenientErrorHandler;
 import ca.uhn.fhir.parser.StrictErrorHandler;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
@@ -32,9 +33,13 @@ public final class Fhir {
         return context().newJsonParser().setParserErrorHandler(new StrictErrorHandler());
     }
 
-    /** A JSON parser that tolerates what real clients send (unknown elements, odd values) and only fails on syntax. */
+    /**
+     * A JSON parser that tolerates what real clients send (unknown elements, invalid primitive values) without
+     * logging each one, and fails only on what cannot be FHIR at all.
+     */
     public IParser lenientParser() {
-        return context().newJsonParser();
+        var handler = new LenientErrorHandler(false).setErrorOnInvalidValue(false);
+        return context().newJsonParser().setParserErrorHandler(handler);
     }
 
     public String toJson(IBaseResource resource) {
