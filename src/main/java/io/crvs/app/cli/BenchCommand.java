@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 /** {@code crvs bench …}: load benchmarks over real HTTP on loopback. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run benchmarks.",
-        subcommands = {BenchCommand.Token.class, BenchCommand.Notify.class})
+        subcommands = {BenchCommand.Token.class, BenchCommand.Notify.class, BenchCommand.Login.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -56,6 +56,26 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             new io.crvs.app.bench.NotifyBench(System.out).run(warmup, duration, concurrency);
+            return 0;
+        }
+    }
+
+    @Command(name = "login", mixinStandardHelpOptions = true,
+            description = "Start a server with the development users, then run full two-factor logins (authenticate + "
+                    + "verifyCode) at each concurrency. Password hashing (Argon2id) dominates.")
+    static final class Login implements java.util.concurrent.Callable<Integer> {
+        @Option(names = "--warmup", defaultValue = "30", description = "Warm-up seconds (default 30).")
+        double warmup;
+
+        @Option(names = "--duration", defaultValue = "20", description = "Seconds per measured step (default 20).")
+        double duration;
+
+        @Option(names = "--concurrency", split = ",", defaultValue = "2,8", description = "Concurrent logins (default 2,8).")
+        List<Integer> concurrency;
+
+        @Override
+        public Integer call() throws Exception {
+            new io.crvs.app.bench.LoginBench(System.out).run(warmup, duration, concurrency);
             return 0;
         }
     }
