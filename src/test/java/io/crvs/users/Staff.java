@@ -65,6 +65,25 @@ final class Staff {
         return login(http, member.username(), member.password());
     }
 
+    /**
+     * Waits (bounded) until the outbox holds nothing still to deliver, so that a message counted afterwards is
+     * not a late one from an earlier login that used {@code 000000}.
+     */
+    static void awaitOutboxDrained(io.crvs.testkit.TestApp app) {
+        var deadline = java.time.Instant.now().plus(Inbox.WAIT);
+        while (!app.app().notifications().list(java.util.Optional.empty(), java.util.Optional.of("pending"), 1).isEmpty()) {
+            if (java.time.Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Notifications still pending after " + Inbox.WAIT);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     static String bearer(String token) {
         return Http.bearer(token);
     }
