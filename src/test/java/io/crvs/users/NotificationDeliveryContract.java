@@ -11,8 +11,10 @@ import io.crvs.testkit.SmsReceiver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -154,5 +156,27 @@ public abstract class NotificationDeliveryContract extends AppContract {
         var nonce = Staff.nonce(http(), onboarded.username(), onboarded.password());
         var code = Staff.code(mail.awaitNext(member.email(), seen));
         assertThat(Staff.verifyCode(http(), nonce, code).status()).isEqualTo(200);
+    }
+
+    @Test
+    void createUserWhenEmailIsNoAddressMailCanBeSentToThen400AndUnusualValidAddressesWork() {
+        var admin = Staff.login(http(), "j.campbell", SEED_PASSWORD);
+        var unique = UUID.randomUUID().toString().substring(0, 8);
+        for (var email : List.of("ada.." + unique + "@example.org", "." + unique + "@example.org",
+                unique + ".@example.org", "a," + unique + "@example.org", "a(" + unique + ")@example.org",
+                "a;" + unique + "@example.org", "a<" + unique + ">@example.org", unique + "@exa..mple.org",
+                unique + "@x_y.org", unique + "@example.org.")) {
+            var body = Staff.ada();
+            body.remove("mobile");
+            body.put("email", email);
+            var response = Staff.createUser(http(), admin, body);
+            assertThat(response.status()).as(email + " -> " + response).isEqualTo(400);
+            assertThat(response.json().get("errors").get(0).get("field").asText()).isEqualTo("email");
+        }
+        var body = Staff.ada();
+        body.remove("mobile");
+        body.put("email", "o'neil+" + unique + "@mail.example.org");
+        var member = Staff.invite(http(), mail, "email", admin, body);
+        assertThat(awaitNewest(member.id(), e -> !e.status().equals("pending")).status()).isEqualTo("sent");
     }
 }
