@@ -434,4 +434,36 @@ public abstract class LoginContract extends AppContract {
         assertThat(entries.getFirst().ip()).isEqualTo("10.77.0.2");
         assertThat(entries.getFirst().toString()).doesNotContain(password);
     }
+
+    @Test
+    void verifyCodeWhenSameCodeSentConcurrentlyThenExactlyOneToken() throws Exception {
+        var nonce = Staff.nonce(http(), BWALYA, SEED_PASSWORD);
+        var statuses = concurrently(12, () -> verifyCode(http(), nonce, DEVELOPMENT_CODE).status());
+        assertThat(statuses).containsOnly(200, 401);
+        assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
+    }
+
+    @Test
+    void verifyCodeWhenManyWrongCodesConcurrentlyThenNonceDiesAndRightCodeRefused() throws Exception {
+        var step = nonceAndEmailedCode(BWALYA, SEED_PASSWORD, BWALYA_EMAIL);
+        var wrong = wrongCodes(step[1], 12);
+        var next = new java.util.concurrent.atomic.AtomicInteger();
+        var statuses = concurrently(12, () -> verifyCode(http(), step[0], wrong.get(next.getAndIncrement())).status());
+        assertThat(statuses).containsOnly(401);
+        assertUnauthorized(verifyCode(http(), step[0], step[1]));
+    }
+
+    private static List<Integer> concurrently(int count, java.util.concurrent.Callable<Integer> call) throws Exception {
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(count)) {
+            var calls = new ArrayList<java.util.concurrent.Callable<Integer>>();
+            for (int i = 0; i < count; i++) {
+                calls.add(call);
+            }
+            var results = new ArrayList<Integer>();
+            for (var future : pool.invokeAll(calls)) {
+                results.add(future.get());
+            }
+            return results;
+        }
+    }
 }

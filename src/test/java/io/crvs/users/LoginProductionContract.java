@@ -19,12 +19,16 @@ import org.junit.jupiter.api.Test;
  * was emailed logs a person in. The first National System Administrator comes from the command line.
  */
 public abstract class LoginProductionContract extends AppContract {
+    static final int CODE_TTL_SECONDS = 120;
+    static final int TOKEN_TTL_SECONDS = 7200;
     private final MailServer mail = new MailServer();
 
     @Override
     protected Map<String, String> environment() {
         var env = new HashMap<>(mail.environment());
         env.put("CRVS_ENV", "production");
+        env.put("CONFIG_SMS_CODE_EXPIRY_SECONDS", Integer.toString(CODE_TTL_SECONDS));
+        env.put("CONFIG_TOKEN_EXPIRY_SECONDS", Integer.toString(TOKEN_TTL_SECONDS));
         return env;
     }
 
@@ -94,5 +98,21 @@ public abstract class LoginProductionContract extends AppContract {
         var member = Staff.onboard(http(), Staff.invite(http(), mail, "email", adminToken, Staff.ada()));
         var token = loginByEmail(member);
         assertThat(Staff.me(http(), token).json().get("username").asText()).isEqualTo(member.username());
+    }
+
+    @Test
+    void loginWhenExpiriesConfiguredThenCodeAndTokenLifetimesFollow() {
+        var admin = Staff.onboard(http(), firstAdmin());
+        var token = loginByEmail(admin);
+        var claims = io.crvs.testkit.Jwt.claims(token);
+        assertThat(claims.get("exp").asLong() - claims.get("iat").asLong()).isEqualTo(TOKEN_TTL_SECONDS);
+
+        Staff.awaitOutboxDrained(app);
+        int seen = mail.count(admin.email());
+        var nonce = Staff.nonce(http(), admin.username(), admin.password());
+        var code = Staff.code(mail.awaitNext(admin.email(), seen));
+        app.clock().advance(java.time.Duration.ofSeconds(CODE_TTL_SECONDS + 1));
+        var expired = verifyCode(http(), nonce, code);
+        assertThat(expired.status()).as(expired.toString()).isEqualTo(401);
     }
 }

@@ -116,4 +116,13 @@ public abstract class LoginThrottleContract extends AppContract {
         }
         assertStarted(login("j.mutale", SEED_PASSWORD, "10.2.5.1"));
     }
+
+    @Test
+    void authenticateWhenUsernameVariesInCaseAndSpacesThenCountedAsOneUser() {
+        var variants = new String[] {"J.Musonda", " j.musonda", "J.MUSONDA "};
+        for (var variant : variants) {
+            assertWrong(login(variant, "wrong", "10.2.6.1"));
+        }
+        assertThrottled(login("j.musonda", SEED_PASSWORD, "10.2.6.1"));
+    }
 }

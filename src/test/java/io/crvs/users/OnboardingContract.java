@@ -284,4 +284,41 @@ public abstract class OnboardingContract extends AppContract {
         assertStatus(authenticate(http(), pending.username(), pending.password(), "X-Forwarded-For", "10.4.0.4"), 401);
         Staff.onboard(http(), pending.withPassword(newPassword));
     }
+
+    @Test
+    void onboardingTokenWhenOlderThanThirtyMinutesThenRefused() {
+        var pending = invited();
+        var token = Staff.onboardingToken(http(), pending);
+        // 30 minutes, plus the minute of clock skew every bearer check allows past exp.
+        app.clock().advance(java.time.Duration.ofSeconds(1800 + 61));
+        assertStatus(me(http(), token), 401);
+        assertStatus(activate(token, activation(Staff.strongPassword(), "BIRTH_TOWN", "HIGH_SCHOOL", "MOTHER_NAME")), 401);
+        Staff.onboard(http(), pending);
+    }
+
+    @Test
+    void onboardingTokenWhenInvitationResentOrUserDeactivatedThenRefused() {
+        var admin = adminToken();
+        var pending = Staff.invite(http(), sms, "mobile", admin, Staff.ada());
+        var token = Staff.onboardingToken(http(), pending);
+        assertStatus(http().postJson("/users/" + pending.id() + "/resend-invite", Map.of(), "Authorization", bearer(admin)), 200);
+        assertStatus(me(http(), token), 401);
+
+        var other = Staff.invite(http(), sms, "mobile", admin, Staff.ada());
+        var otherToken = Staff.onboardingToken(http(), other);
+        assertStatus(http().postJson("/users/" + other.id() + "/deactivate", Map.of("reason", "OTHER", "comment", "left"),
+                "Authorization", bearer(admin)), 200);
+        assertStatus(activate(otherToken, activation(Staff.strongPassword(), "BIRTH_TOWN", "HIGH_SCHOOL", "MOTHER_NAME")), 401);
+        assertStatus(authenticate(http(), other.username(), other.password(), "X-Forwarded-For", "10.4.0.5"), 403);
+    }
+
+    @Test
+    void activateWhenNewPasswordIsTheTemporaryOneThen400() {
+        var pending = invited();
+        var token = Staff.onboardingToken(http(), pending);
+        var response = activate(token, activation(pending.password(), "BIRTH_TOWN", "HIGH_SCHOOL", "MOTHER_NAME"));
+        assertStatus(response, 400);
+        assertThat(response.json().get("errors").get(0).get("field").asText()).isEqualTo("password");
+        assertThat(me(http(), token).json().get("status").asText()).isEqualTo("pending");
+    }
 }
