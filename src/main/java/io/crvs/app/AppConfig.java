@@ -126,7 +126,7 @@ public record AppConfig(Path dataDir, String environment, HttpSettings http, Dat
         // AUTO_SERVER lets the command line use the database while the server holds it open.
         var file = dataDir.resolve("db").resolve("crvs");
         var h2 = "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-                + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+                + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;QUERY_CACHE_SIZE=128";
         return new DatabaseConfig(h2, "crvs", embeddedPassword(dataDir), pool);
     }
 

@@ -7,6 +7,8 @@ import io.crvs.gateway.GatewayModule;
 import io.crvs.integrations.IntegrationsModule;
 import io.crvs.locations.LocationsModule;
 import io.crvs.notifications.NotificationsModule;
+import io.crvs.platform.fhir.Fhir;
+import io.crvs.records.RecordsModule;
 import io.crvs.users.UsersModule;
 import io.crvs.platform.audit.AuditLog;
 import io.crvs.platform.crypto.ServerKey;
@@ -50,6 +52,7 @@ public final class Application implements AutoCloseable {
     private final UsersModule users;
     private final IntegrationsModule integrations;
     private final GatewayModule gateway;
+    private final RecordsModule records;
     private Optional<HttpServer> http = Optional.empty();
     private Optional<ScheduledExecutorService> housekeeping = Optional.empty();
 
@@ -70,6 +73,8 @@ public final class Application implements AutoCloseable {
                     auth.accessTokens(), auth.tokenVerifier(), new FailureThrottle(config.throttle(), clock), clock, json);
             this.integrations = new IntegrationsModule(auth.clients(), auth.tokenVerifier(), json);
             this.gateway = new GatewayModule(auth.clients(), auth.tokenVerifier(), json);
+            this.records = new RecordsModule(database, new Fhir(), locations, auth.clients(), users, auth.tokenVerifier(),
+                    audit, "FAR", clock, json);
             if (config.sampleData()) {
                 locations.seedFarajalandIfEmpty();
                 users.seedTestUsersIfEmpty();
@@ -108,6 +113,7 @@ public final class Application implements AutoCloseable {
         endpoints.addAll(users.endpoints());
         endpoints.addAll(integrations.endpoints());
         endpoints.addAll(gateway.endpoints());
+        endpoints.addAll(records.endpoints());
         http = Optional.of(new HttpServer(config.http(), endpoints, new Problems(json), metrics));
         var scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("crvs-housekeeping").daemon(true).factory());
         scheduler.scheduleWithFixedDelay(this::maintain, 5, 5, TimeUnit.SECONDS);

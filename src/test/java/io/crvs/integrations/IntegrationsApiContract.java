@@ -27,12 +27,16 @@ public abstract class IntegrationsApiContract extends AppContract {
     private static final List<String> ISSUED_KEYS = List.of("id", "client_id", "client_secret", "sha_secret", "type",
             "name", "scope", "status");
 
-    private final String adminId = "admin-" + UUID.randomUUID().toString().substring(0, 8);
+
     /** Every secret this class has been shown, to prove none reaches the audit log. */
     private final List<String> secretsSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    private String adminId() {
+        return app.userId("j.campbell");
+    }
+
     private String admin() {
-        return Http.bearer(app.userToken(adminId, List.of(Scopes.SYSADMIN, Scopes.NATLSYSADMIN)));
+        return Http.bearer(app.userToken(adminId(), List.of(Scopes.SYSADMIN, Scopes.NATLSYSADMIN)));
     }
 
     private static String unique(String prefix) {
@@ -418,8 +422,7 @@ public abstract class IntegrationsApiContract extends AppContract {
         var target = app.createClient(ClientType.HEALTH);
         var id = target.client().id();
         var healthToken = Http.bearer(app.token(app.createClient(ClientType.HEALTH)));
-        var sysadmin = Http.bearer(app.userToken("sysadmin-" + UUID.randomUUID().toString().substring(0, 8),
-                List.of(Scopes.SYSADMIN)));
+        var sysadmin = Http.bearer(app.userToken(app.userId("e.mayuka"), List.of(Scopes.SYSADMIN)));
         for (var auth : List.of(healthToken, sysadmin)) {
             var responses = List.of(
                     http().get("/integrations", "Authorization", auth),
@@ -444,12 +447,12 @@ public abstract class IntegrationsApiContract extends AppContract {
     void everyRouteWhenAdminTokenLacksUserMgntAudienceOrExpiredThen401InvalidToken() {
         var issuer = app.app().auth().tokenIssuer();
         var scopes = List.of(Scopes.SYSADMIN, Scopes.NATLSYSADMIN);
-        var gatewayOnly = issuer.issue(adminId, Optional.empty(), scopes, List.of("opencrvs:gateway-user"),
+        var gatewayOnly = issuer.issue(adminId(), Optional.empty(), scopes, List.of("opencrvs:gateway-user"),
                 java.time.Duration.ofHours(1), 0).token();
         var wrongAudience = http().get("/integrations", "Authorization", Http.bearer(gatewayOnly));
         assertProblem(wrongAudience, 401, "invalid_token");
         assertThat(wrongAudience.body()).doesNotContain("client_id");
-        var shortLived = issuer.issue(adminId, Optional.empty(), scopes, issuer.audiences(scopes),
+        var shortLived = issuer.issue(adminId(), Optional.empty(), scopes, issuer.audiences(scopes),
                 java.time.Duration.ofSeconds(5), 0).token();
         assertThat(http().get("/integrations", "Authorization", Http.bearer(shortLived)).status()).isEqualTo(200);
         app.clock().advance(java.time.Duration.ofMinutes(2));
@@ -547,7 +550,7 @@ public abstract class IntegrationsApiContract extends AppContract {
         assertThat(actions).containsExactly("client.deleted", "client.enabled", "client.deactivated",
                 "client.keys_revealed", "client.secret_refreshed", "client.created");
         assertThat(entries).allSatisfy(e -> {
-            assertThat(e.actorId()).isEqualTo(adminId);
+            assertThat(e.actorId()).isEqualTo(adminId());
             assertThat(e.actorType()).isEqualTo("user");
             assertThat(e.outcome()).isEqualTo("success");
             assertThat(e.subjectType()).isEqualTo("integration_client");

@@ -98,11 +98,18 @@ public final class TestApp implements AutoCloseable {
         return response.json().get("access_token").asText();
     }
 
-    /** A National System Administrator's user token, minted with the server's own issuer. */
+    /** A token of the seeded National System Administrator j.campbell, minted with the server's own issuer. */
     public String adminToken() {
-        return userToken("admin-" + UUID.randomUUID().toString().substring(0, 8), List.of(Scopes.SYSADMIN, Scopes.NATLSYSADMIN));
+        return userToken(userId("j.campbell"), List.of(Scopes.SYSADMIN, Scopes.NATLSYSADMIN));
     }
 
+    /** The internal id of a seeded development user (default-employees.csv), e.g. {@code k.bwalya}. */
+    public String userId(String username) {
+        return app.users().findByUsername(username)
+                .orElseThrow(() -> new AssertionError("No seeded user " + username)).id();
+    }
+
+    /** A token for an existing user with the given scopes (the bearer check insists the user exists and is active). */
     public String userToken(String userId, List<String> scopes) {
         var issuer = app.auth().tokenIssuer();
         return issuer.issue(userId, Optional.empty(), scopes, issuer.audiences(scopes), Duration.ofHours(1), 0).token();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * A lean closed-loop HTTP/1.1 load generator: {@code concurrency} keep-alive connections, each sending a
@@ -28,8 +29,11 @@ final class LoadGenerator {
         this.port = port;
     }
 
-    /** Runs for {@code seconds} with {@code concurrency} connections; {@code request} builds request bytes per connection. */
-    Result run(int concurrency, double seconds, IntFunction<byte[]> request) throws InterruptedException {
+    /**
+     * Runs for {@code seconds} with {@code concurrency} connections; {@code requests} gives each connection (by
+     * index) the source of its request bytes, asked once per request.
+     */
+    Result run(int concurrency, double seconds, IntFunction<Supplier<byte[]>> requests) throws InterruptedException {
         var stop = new AtomicBoolean();
         var errors = new AtomicLong();
         var samples = new ArrayList<long[]>();
@@ -39,8 +43,8 @@ final class LoadGenerator {
             var latencies = new long[1 << 17];
             samples.add(latencies);
             int index = i;
-            var bytes = request.apply(i);
-            threads.add(Thread.ofVirtual().start(() -> counts[index] = loop(bytes, latencies, stop, errors)));
+            var source = requests.apply(i);
+            threads.add(Thread.ofVirtual().start(() -> counts[index] = loop(source, latencies, stop, errors)));
         }
         long start = System.nanoTime();
         Thread.sleep((long) (seconds * 1000));
@@ -52,7 +56,7 @@ final class LoadGenerator {
         return Result.of(samples, counts, errors.get(), elapsed);
     }
 
-    private int loop(byte[] request, long[] latencies, AtomicBoolean stop, AtomicLong errors) {
+    private int loop(Supplier<byte[]> requests, long[] latencies, AtomicBoolean stop, AtomicLong errors) {
         int count = 0;
         while (!stop.get()) {
             try (var socket = new Socket()) {
@@ -62,6 +66,7 @@ final class LoadGenerator {
                 var out = socket.getOutputStream();
                 var in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
                 while (!stop.get()) {
+                    var request = requests.get();
                     long begin = System.nanoTime();
                     int status = exchange(out, in, request);
                     long took = System.nanoTime() - begin;

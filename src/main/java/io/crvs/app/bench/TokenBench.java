@@ -31,11 +31,11 @@ public final class TokenBench {
                     server.app.auth().signingKeys().current().publicKey().getModulus().bitLength(),
                     server.app.config().database().dialect());
             out.printf(Locale.ROOT, "warming up for %.0f s ...%n", warmupSeconds);
-            load.run(16, warmupSeconds, i -> request);
+            load.run(16, warmupSeconds, i -> () -> request);
             out.printf(Locale.ROOT, "%-12s %12s %10s %10s %8s%n", "concurrency", "tokens/s", "p50 ms", "p99 ms", "errors");
             double best = 0;
             for (int level : levels) {
-                var result = load.run(level, seconds, i -> request);
+                var result = load.run(level, seconds, i -> () -> request);
                 best = Math.max(best, result.perSecond());
                 out.printf(Locale.ROOT, "%-12d %12.0f %10.2f %10.2f %8d%n", level, result.perSecond(),
                         result.p50Millis(), result.p99Millis(), result.errors());
@@ -50,46 +50,15 @@ public final class TokenBench {
     }
 
     private void whoami(LoadGenerator load, IssuedClient client, int port, double seconds) throws Exception {
-        var socket = new java.net.Socket("127.0.0.1", port);
-        String token;
-        try (socket) {
-            token = fetchToken(socket, client);
-        }
+        var token = BenchTokens.fetch("127.0.0.1", port, tokenRequest(client));
         var request = LoadGenerator.get("127.0.0.1", "/whoami", "Authorization", "Bearer " + token);
-        load.run(16, Math.min(seconds, 15), i -> request);
+        load.run(16, Math.min(seconds, 15), i -> () -> request);
         out.printf(Locale.ROOT, "%-12s %12s %10s %10s %8s%n", "whoami conc.", "requests/s", "p50 ms", "p99 ms", "errors");
         for (int level : List.of(16, 64)) {
-            var result = load.run(level, seconds, i -> request);
+            var result = load.run(level, seconds, i -> () -> request);
             out.printf(Locale.ROOT, "%-12d %12.0f %10.2f %10.2f %8d%n", level, result.perSecond(), result.p50Millis(),
                     result.p99Millis(), result.errors());
         }
-    }
-
-    private static String fetchToken(java.net.Socket socket, IssuedClient client) throws Exception {
-        var out = socket.getOutputStream();
-        out.write(tokenRequest(client));
-        out.flush();
-        var in = new java.io.BufferedInputStream(socket.getInputStream());
-        var text = new StringBuilder();
-        int contentLength = -1;
-        for (var line = readLine(in); !line.isEmpty(); line = readLine(in)) {
-            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                contentLength = Integer.parseInt(line.substring(15).trim());
-            }
-        }
-        text.append(new String(in.readNBytes(contentLength), StandardCharsets.UTF_8));
-        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text.toString());
-        return json.get("access_token").asText();
-    }
-
-    private static String readLine(java.io.InputStream in) throws java.io.IOException {
-        var builder = new StringBuilder();
-        for (int c = in.read(); c != '\n' && c >= 0; c = in.read()) {
-            if (c != '\r') {
-                builder.append((char) c);
-            }
-        }
-        return builder.toString();
     }
 
     static byte[] tokenRequest(IssuedClient client) {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 /** {@code crvs bench …}: load benchmarks over real HTTP on loopback. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run benchmarks.",
-        subcommands = {BenchCommand.Token.class})
+        subcommands = {BenchCommand.Token.class, BenchCommand.Notify.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -36,6 +36,26 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             new TokenBench(System.out).run(warmup, duration, concurrency, !noWhoami);
+            return 0;
+        }
+    }
+
+    @Command(name = "notify", mixinStandardHelpOptions = true,
+            description = "Start a server (fresh data folder, or CRVS_DB_URL for PostgreSQL), warm it up, then post "
+                    + "realistic birth notifications to POST /notification at each concurrency.")
+    static final class Notify implements java.util.concurrent.Callable<Integer> {
+        @Option(names = "--warmup", defaultValue = "90", description = "Warm-up seconds (default 90).")
+        double warmup;
+
+        @Option(names = "--duration", defaultValue = "20", description = "Seconds per measured step (default 20).")
+        double duration;
+
+        @Option(names = "--concurrency", split = ",", defaultValue = "4,16,64", description = "Concurrent clients (default 4,16,64).")
+        List<Integer> concurrency;
+
+        @Override
+        public Integer call() throws Exception {
+            new io.crvs.app.bench.NotifyBench(System.out).run(warmup, duration, concurrency);
             return 0;
         }
     }

@@ -1,6 +1,7 @@
 package io.crvs.platform.http;
 
 import io.crvs.platform.crypto.RandomTokens;
+import io.crvs.platform.fhir.FhirProblem;
 import io.crvs.platform.problem.ProblemException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -42,6 +43,7 @@ public final class HttpServer implements AutoCloseable {
             config.routes.before(ctx -> prepare(ctx, clientAddress));
             endpoints.forEach(endpoint -> endpoint.register(config.routes));
             config.routes.exception(ProblemException.class, (e, ctx) -> problems.write(ctx, e));
+            config.routes.exception(FhirProblem.class, (e, ctx) -> problems.writeFhir(ctx, e));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> frameworkError(ctx, e, problems));
             config.routes.exception(Exception.class, (e, ctx) -> unexpected(ctx, e, problems));
             config.requestLogger.http((ctx, millis) -> logAndMeasure(ctx, millis, metrics));

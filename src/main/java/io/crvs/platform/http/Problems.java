@@ -1,6 +1,8 @@
 package io.crvs.platform.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crvs.platform.fhir.FhirProblem;
+import io.crvs.platform.fhir.OperationOutcomes;
 import io.crvs.platform.problem.ProblemException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -23,6 +25,16 @@ public final class Problems {
     public void write(Context ctx, ProblemException problem) {
         problem.headers().forEach(ctx::header);
         write(ctx, problem.status(), problem.code(), problem.detail(), problem.errors());
+    }
+
+    /** A FHIR route's failure as an OperationOutcome. */
+    public void writeFhir(Context ctx, FhirProblem problem) {
+        try {
+            ctx.status(problem.status()).contentType(OperationOutcomes.CONTENT_TYPE)
+                    .result(json.writeValueAsBytes(OperationOutcomes.of(problem, json)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public void write(Context ctx, int status, String code, String detail, List<ProblemException.FieldError> errors) {

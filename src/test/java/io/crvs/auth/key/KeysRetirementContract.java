@@ -41,7 +41,7 @@ public abstract class KeysRetirementContract extends AppContract {
         var old = keys.current().kid();
         var scopes = List.of(Scopes.NATLSYSADMIN);
         // The longest-lived token the old key can sign, signed just before it is rotated out.
-        var weekLong = issuer.issue("user-retirement", Optional.empty(), scopes, issuer.audiences(scopes),
+        var weekLong = issuer.issue(app.userId("k.bwalya"), Optional.empty(), scopes, issuer.audiences(scopes),
                 Duration.ofSeconds(MAX_TTL), 0).token();
         keys.rotate();
         app.clock().advance(Duration.ofSeconds(MAX_TTL + 30));

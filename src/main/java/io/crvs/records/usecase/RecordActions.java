@@ -1,0 +1,159 @@
+package io.crvs.records.usecase;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crvs.platform.audit.AuditEvent;
+import io.crvs.platform.audit.AuditLog;
+import io.crvs.platform.db.Database;
+import io.crvs.platform.problem.ConflictException;
+import io.crvs.platform.problem.ForbiddenException;
+import io.crvs.platform.problem.NotFoundException;
+import io.crvs.platform.problem.ValidationException;
+import io.crvs.records.RecordStatus;
+import io.crvs.records.RecordSummary;
+import io.crvs.records.Staff;
+import io.crvs.records.fhir.BundleReader;
+import io.crvs.records.fhir.BundleRules;
+import io.crvs.records.fhir.RecordDocument;
+import io.crvs.records.store.HistoryStore;
+import io.crvs.records.store.RecordStore;
+import io.crvs.records.workflow.Action;
+import io.crvs.records.workflow.Decision;
+import io.crvs.records.workflow.RecordWorkflow;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Staff actions on existing records (functional spec §4.1): validate, update, reject, register, archive,
+ * reinstate. Each is one transaction: load, ask {@link RecordWorkflow}, check the office, apply, save only if the
+ * record's version is still the one loaded (so of two concurrent actions exactly one succeeds), append history
+ * and audit.
+ */
+public final class RecordActions {
+    static final Set<String> REJECTION_REASONS = Set.of("duplicate", "misspelling", "missing_supporting_doc", "other");
+
+    private final Database database;
+    private final RecordStore records;
+    private final HistoryStore history;
+    private final BundleReader reader;
+    private final BundleRules rules;
+    private final Registrations registrations;
+    private final AuditLog audit;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public RecordActions(Database database, RecordStore records, HistoryStore history, BundleReader reader,
+            BundleRules rules, Registrations registrations, AuditLog audit, ObjectMapper json, Clock clock) {
+        this.database = database;
+        this.records = records;
+        this.history = history;
+        this.reader = reader;
+        this.rules = rules;
+        this.registrations = registrations;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public RecordSummary act(String id, Action action, ActionRequest request, Staff staff, Submitter submitter) {
+        var incoming = action == Action.UPDATE
+                ? Optional.of(reader.read(request.updatedBundle().orElseThrow(() ->
+                        new ValidationException("(body)", "an update needs the new declaration as a FHIR document bundle"))))
+                : Optional.<io.crvs.records.fhir.IncomingBundle>empty();
+        if (action == Action.REJECT) {
+            var reason = request.reason().orElseThrow(() -> new ValidationException("reason", "is required"));
+            if (!REJECTION_REASONS.contains(reason)) {
+                throw new ValidationException("reason", "must be one of " + new java.util.TreeSet<>(REJECTION_REASONS));
+            }
+        }
+        return database.inTransaction(handle -> {
+            var current = records.find(handle, id)
+                    .orElseThrow(() -> new NotFoundException("record_not_found", "No record " + id));
+            if (!staff.national() && !current.officeId().equals(staff.officeId())) {
+                throw new ForbiddenException("other_office", "The record belongs to office " + current.officeId()
+                        + "; you work for " + staff.officeId());
+            }
+            request.expectedVersion().filter(v -> v != current.version()).ifPresent(v -> {
+                throw new ConflictException("version_conflict", "The record is at version " + current.version()
+                        + ", not " + v + "; reload it and try again");
+            });
+            var beforeArchive = history.statusBeforeArchive(handle, id).orElse(RecordStatus.IN_PROGRESS);
+            var next = switch (RecordWorkflow.decide(action, current.status(), staff.scopes(), beforeArchive)) {
+                case Decision.Refused refused when refused.forbidden() -> throw new ForbiddenException(refused.code(), refused.message());
+                case Decision.Refused refused -> throw new ConflictException(refused.code(), refused.message());
+                case Decision.Allowed allowed -> allowed.next();
+            };
+            return apply(handle, current, action, next, request, incoming, staff, submitter);
+        });
+    }
+
+    private RecordSummary apply(Handle handle, RecordSummary current, Action action, RecordStatus next,
+            ActionRequest request, Optional<io.crvs.records.fhir.IncomingBundle> incoming, Staff staff, Submitter submitter) {
+        var now = clock.instant();
+        var document = RecordDocument.fromStored(records.resources(handle, current.id()).stream()
+                .map(RecordStore.Resource::content).toList(), json);
+        if (incoming.isPresent()) {
+            var checked = rules.check(incoming.get(), false, today(now));
+            if (!checked.office().id().equals(current.officeId()) || incoming.get().event() != current.event()) {
+                throw new ValidationException("Bundle", "An update keeps the record's event and office");
+            }
+            document = document.updatedWith(incoming.get());
+        }
+        var declaration = document.declaration(current.event());
+        var summary = new RecordSummary(current.id(), current.trackingId(), current.event(), next, current.officeId(),
+                current.locationId(), current.submitterType(), current.submitterId(), declaration.subjectName(),
+                declaration.eventDate(), current.registrationNumber(), current.registeredAt(), current.version() + 1,
+                current.createdAt(), now);
+        switch (action) {
+            case VALIDATE -> registrations.requireComplete(declaration, today(now));
+            case REGISTER -> summary = registrations.register(summary, document, declaration, request.reason(), now);
+            case REJECT -> document.setReason(request.reason().orElseThrow(), request.comment());
+            case ARCHIVE -> {
+                if (request.reason().isPresent()) {
+                    document.setReason(request.reason().get(), request.comment());
+                }
+            }
+            default -> { }
+        }
+        document.setState(next, now, current.officeId(), current.locationId(), Optional.of(staff.userId()));
+        if (!records.update(handle, summary, current.version())) {
+            throw new ConflictException("version_conflict", "Someone else changed the record at the same time; reload it and try again");
+        }
+        var stored = document.resources();
+        var resources = new java.util.ArrayList<RecordStore.Resource>();
+        for (int i = 0; i < stored.size(); i++) {
+            resources.add(new RecordStore.Resource(stored.get(i).path("id").asText(),
+                    stored.get(i).path("resourceType").asText(), i, stored.get(i).toString()));
+        }
+        records.replaceResources(handle, current.id(), resources);
+        record(handle, summary, action, staff, submitter, request, now);
+        return summary;
+    }
+
+    private void record(Handle handle, RecordSummary summary, Action action, Staff staff, Submitter submitter,
+            ActionRequest request, Instant now) {
+        var actor = submitter.actor();
+        var details = summary.registrationNumber().filter(n -> action == Action.REGISTER)
+                .map(n -> "{\"registration_number\":\"" + n + "\"}").orElse(null);
+        history.append(handle, new HistoryStore.NewEntry(summary.id(), action.historyName(), summary.status(), "user",
+                staff.userId(), staff.name(), staff.role(), staff.officeId(), actor.ip(), actor.userAgent(),
+                request.reason().orElse(null), request.comment().orElse(null), details), now);
+        var auditDetails = new LinkedHashMap<String, Object>();
+        auditDetails.put("tracking_id", summary.trackingId());
+        auditDetails.put("status", summary.status().name());
+        auditDetails.put("version", summary.version());
+        summary.registrationNumber().filter(n -> action == Action.REGISTER).ifPresent(n -> auditDetails.put("registration_number", n));
+        audit.append(handle, new AuditEvent("record." + action.name().toLowerCase(Locale.ROOT), AuditEvent.Outcome.SUCCESS,
+                actor, "record", summary.id(), request.reason().orElse(null), auditDetails));
+    }
+
+    private static LocalDate today(Instant now) {
+        return LocalDate.ofInstant(now, ZoneOffset.UTC);
+    }
+}
