@@ -72,8 +72,13 @@ public final class AccountService {
             throw new ForbiddenException("not_onboarding", "Activation needs the token given at first login");
         }
         PasswordPolicy.check("password", password);
+        var account = stored(caller);
+        // The temporary password travelled in clear by SMS or email: onboarding must replace it.
+        if (passwords.verify(account.passwordHash(), password)) {
+            throw new ValidationException("password", "must differ from the temporary password");
+        }
         var stored = storedAnswers(answers);
-        var user = stored(caller).user();
+        var user = account.user();
         if (user.status() != UserStatus.PENDING) {
             throw new ConflictException("user_status", "The user is " + user.status().wireName());
         }

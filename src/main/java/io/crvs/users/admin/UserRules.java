@@ -18,7 +18,13 @@ import java.util.regex.Pattern;
 /** Validation of user details and OpenCRVS's username rule, in plain Java. */
 final class UserRules {
     static final Set<String> LANGUAGES = Set.of("en", "fr");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+    /**
+     * An address the SMTP sender accepts (RFC 5322 dot-atoms, as Jakarta Mail checks them strictly): a local part
+     * of at most 64 characters without specials or empty dot-separated parts, and a domain of two or more labels.
+     */
+    private static final Pattern EMAIL = Pattern.compile("(?=[^@]{1,64}@)"
+            + "[^\\s\\p{Cntrl}()<>,;:\"\\[\\]@\\\\.]+(?:\\.[^\\s\\p{Cntrl}()<>,;:\"\\[\\]@\\\\.]+)*"
+            + "@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+");
     /** The width of the {@code users.given_names} column, which holds the given names joined by spaces. */
     static final int MAX_GIVEN_NAMES = 200;
     private static final Pattern NATIONAL_ID = Pattern.compile("[0-9A-Za-z-]{1,32}");

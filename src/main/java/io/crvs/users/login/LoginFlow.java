@@ -193,7 +193,11 @@ public final class LoginFlow {
     private boolean codeMatches(org.jdbi.v3.core.Handle handle, LoginSession session, String code, java.time.Instant now) {
         if (session.method().equals("totp")) {
             var stored = users.find(handle, session.userId()).orElseThrow();
-            var secret = totpBox.open(stored.sealedTotpSecret().orElseThrow(), "totp:" + session.userId());
+            // The app may have been removed (or a new one enrolled, not yet confirmed) since the password step.
+            if (!stored.user().totpEnabled() || stored.sealedTotpSecret().isEmpty()) {
+                return false;
+            }
+            var secret = totpBox.open(stored.sealedTotpSecret().get(), "totp:" + session.userId());
             var step = Totp.matchingStep(secret, code, now);
             return step.isPresent() && users.useTotpStep(handle, session.userId(), step.getAsLong());
         }

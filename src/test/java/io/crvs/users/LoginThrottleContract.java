@@ -1,0 +1,128 @@
+package io.crvs.users;
+
+import static io.crvs.users.Staff.SEED_PASSWORD;
+import static io.crvs.users.Staff.authenticate;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crvs.testkit.AppContract;
+import io.crvs.testkit.Http.Response;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Throttling of {@code POST /authenticate} with low thresholds (the same settings as client authentication): per
+ * username and address, per address and per username, with 429 and {@code Retry-After}; locks pass with time and
+ * never shut a person out from where they already logged in. Each scenario has its own user and addresses.
+ */
+public abstract class LoginThrottleContract extends AppContract {
+    static final int PAIR_FAILURES = 3;
+    static final int ADDRESS_FAILURES = 6;
+    static final int ACCOUNT_FAILURES = 8;
+    static final int FIRST_LOCK_SECONDS = 30;
+    static final int MAX_LOCK_SECONDS = 120;
+
+    @Override
+    protected Map<String, String> environment() {
+        return Map.of("CRVS_THROTTLE_CLIENT_FAILURES", Integer.toString(PAIR_FAILURES),
+                "CRVS_THROTTLE_ADDRESS_FAILURES", Integer.toString(ADDRESS_FAILURES),
+                "CRVS_THROTTLE_ACCOUNT_FAILURES", Integer.toString(ACCOUNT_FAILURES),
+                "CRVS_THROTTLE_FIRST_LOCK_SECONDS", Integer.toString(FIRST_LOCK_SECONDS),
+                "CRVS_THROTTLE_MAX_LOCK_SECONDS", Integer.toString(MAX_LOCK_SECONDS));
+    }
+
+    private Response login(String username, String password, String address) {
+        return authenticate(http(), username, password, "X-Forwarded-For", address);
+    }
+
+    private static void assertWrong(Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(401);
+    }
+
+    private static void assertStarted(Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().get("nonce").asText()).isNotBlank();
+    }
+
+    private static void assertThrottled(Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(429);
+        var retryAfter = response.header("Retry-After").orElseThrow();
+        assertThat(retryAfter).matches("[0-9]+");
+        assertThat(Long.parseLong(retryAfter)).isBetween(1L, (long) MAX_LOCK_SECONDS);
+        assertThat(response.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(response.json().get("code").asText()).isEqualTo("too_many_requests");
+        assertThat(response.body()).doesNotContain("nonce").doesNotContain("\"token\"");
+    }
+
+    @Test
+    void authenticateWhenPairFailsRepeatedlyThenPairLockedOtherAddressServedAndLockPasses() {
+        for (int i = 0; i < PAIR_FAILURES; i++) {
+            assertWrong(login("k.bwalya", "wrong-" + i, "10.2.0.1"));
+        }
+        var right = login("k.bwalya", SEED_PASSWORD, "10.2.0.1");
+        var wrong = login("k.bwalya", "wrong-again", "10.2.0.1");
+        assertThrottled(right);
+        assertThrottled(wrong);
+        assertThat(right.json().get("detail")).isEqualTo(wrong.json().get("detail"));
+        assertThat(Long.parseLong(right.header("Retry-After").orElseThrow())).isLessThanOrEqualTo(FIRST_LOCK_SECONDS);
+        assertStarted(login("k.bwalya", SEED_PASSWORD, "10.2.0.2"));
+        app.clock().advance(Duration.ofSeconds(FIRST_LOCK_SECONDS + 1));
+        assertStarted(login("k.bwalya", SEED_PASSWORD, "10.2.0.1"));
+    }
+
+    @Test
+    void authenticateWhenLoginSucceedsBetweenFailuresThenCountStartsAgain() {
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < PAIR_FAILURES - 1; i++) {
+                assertWrong(login("k.mweene", "wrong-" + i, "10.2.4.1"));
+            }
+            assertStarted(login("k.mweene", SEED_PASSWORD, "10.2.4.1"));
+        }
+    }
+
+    @Test
+    void authenticateWhenAddressGuessesManyUsernamesThenAddressLockedAndLockPasses() {
+        for (int i = 0; i < ADDRESS_FAILURES; i++) {
+            assertWrong(login("nobody." + UUID.randomUUID().toString().substring(0, 8), "guess", "10.2.1.1"));
+        }
+        assertThrottled(login("e.mayuka", SEED_PASSWORD, "10.2.1.1"));
+        assertStarted(login("e.mayuka", SEED_PASSWORD, "10.2.1.2"));
+        app.clock().advance(Duration.ofSeconds(MAX_LOCK_SECONDS + 1));
+        assertStarted(login("e.mayuka", SEED_PASSWORD, "10.2.1.1"));
+    }
+
+    @Test
+    void authenticateWhenAccountAttackedFromManyAddressesThenPersonStillLogsInFromKnownAddress() {
+        assertStarted(login("f.katongo", SEED_PASSWORD, "10.2.2.1"));
+        for (int i = 0; i < ACCOUNT_FAILURES; i++) {
+            assertWrong(login("f.katongo", "guess-" + i, "10.2.3." + (i / 2 + 1)));
+        }
+        assertThrottled(login("f.katongo", SEED_PASSWORD, "10.2.3.99"));
+        assertStarted(login("f.katongo", SEED_PASSWORD, "10.2.2.1"));
+        assertStarted(login("d.bulaya", SEED_PASSWORD, "10.2.3.99"));
+        app.clock().advance(Duration.ofSeconds(MAX_LOCK_SECONDS + 1));
+        assertStarted(login("f.katongo", SEED_PASSWORD, "10.2.3.99"));
+    }
+
+    @Test
+    void authenticateWhenAttackContinuesForLongThenNeverLockedForever() {
+        for (int round = 0; round < 4; round++) {
+            for (int i = 0; i < PAIR_FAILURES + 2; i++) {
+                var response = login("j.mutale", "guess-" + round + "-" + i, "10.2.5.1");
+                assertThat(response.status()).as(response.toString()).isIn(401, 429);
+            }
+            app.clock().advance(Duration.ofSeconds(MAX_LOCK_SECONDS + 1));
+        }
+        assertStarted(login("j.mutale", SEED_PASSWORD, "10.2.5.1"));
+    }
+
+    @Test
+    void authenticateWhenUsernameVariesInCaseAndSpacesThenCountedAsOneUser() {
+        var variants = new String[] {"J.Musonda", " j.musonda", "J.MUSONDA "};
+        for (var variant : variants) {
+            assertWrong(login(variant, "wrong", "10.2.6.1"));
+        }
+        assertThrottled(login("j.musonda", SEED_PASSWORD, "10.2.6.1"));
+    }
+}

@@ -1,0 +1,84 @@
+package io.crvs.users;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crvs.notifications.OutboxEntry;
+import io.crvs.testkit.AppContract;
+import io.crvs.testkit.Inbox;
+import io.crvs.testkit.SmsReceiver;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Production with SMS as the only configured channel: a message that falls back to email (a user without a
+ * phone) cannot be delivered, and the outbox must say so instead of reporting it sent.
+ */
+public abstract class NotificationProductionContract extends AppContract {
+    private final SmsReceiver sms = new SmsReceiver();
+
+    @Override
+    protected Map<String, String> environment() {
+        var env = new HashMap<>(sms.environment());
+        env.put("CRVS_ENV", "production");
+        env.put("CRVS_NOTIFICATION_MAX_ATTEMPTS", "1");
+        return env;
+    }
+
+    @AfterAll
+    void stopSms() {
+        sms.close();
+    }
+
+    /** The first National System Administrator, reachable by SMS, onboarded and logged in with the SMS code. */
+    private String adminToken() {
+        var mobile = Staff.uniqueMobile();
+        var created = app.app().users().createFirstAdmin(new UserDraft(List.of("Nia"), "Admin", "NATIONAL_SYSTEM_ADMIN",
+                Optional.empty(), Staff.HQ, Optional.of(mobile), Optional.empty(), Optional.empty(), Optional.empty()));
+        var admin = Staff.onboard(http(), new Staff.Member(created.user().id(), created.user().username(), null, mobile,
+                created.temporaryPassword()));
+        int seen = sms.count(mobile);
+        var nonce = Staff.nonce(http(), admin.username(), admin.password());
+        var response = Staff.verifyCode(http(), nonce, Staff.code(sms.awaitNext(mobile, seen)));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json().get("token").asText();
+    }
+
+    private OutboxEntry awaitSettled(String userId) {
+        var deadline = Instant.now().plus(Inbox.WAIT);
+        while (true) {
+            var entries = app.app().notifications().list(Optional.of(userId), Optional.empty(), 10);
+            if (!entries.isEmpty() && !entries.getFirst().status().equals("pending")) {
+                return entries.getFirst();
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Still pending after " + Inbox.WAIT + ": " + entries);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Test
+    void invitationWhenOnlyReachableByUnconfiguredEmailThenFailedNotReportedSent() {
+        var body = Staff.ada();
+        body.remove("mobile");
+        var created = Staff.createUser(http(), adminToken(), body);
+        assertThat(created.status()).as(created.toString()).isIn(201, 409);
+        if (created.status() == 201) {
+            var entry = awaitSettled(created.json().get("id").asText());
+            assertThat(entry.channel()).isEqualTo("email");
+            assertThat(entry.status()).as(entry.toString()).isEqualTo("failed");
+            assertThat(entry.sentAt()).isEmpty();
+            assertThat(entry.lastError()).isPresent();
+        }
+    }
+}
