@@ -36,6 +36,14 @@ public abstract class LoginThrottleContract extends AppContract {
         return authenticate(http(), username, password, "X-Forwarded-For", address);
     }
 
+    /** Password and code: only a finished login counts as a success for the throttle. */
+    private void fullLogin(String username, String address) {
+        var started = login(username, SEED_PASSWORD, address);
+        assertStarted(started);
+        var verified = Staff.verifyCode(http(), started.json().get("nonce").asText(), "000000", "X-Forwarded-For", address);
+        assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
+    }
+
     private static void assertWrong(Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(401);
     }
@@ -77,7 +85,7 @@ public abstract class LoginThrottleContract extends AppContract {
             for (int i = 0; i < PAIR_FAILURES - 1; i++) {
                 assertWrong(login("k.mweene", "wrong-" + i, "10.2.4.1"));
             }
-            assertStarted(login("k.mweene", SEED_PASSWORD, "10.2.4.1"));
+            fullLogin("k.mweene", "10.2.4.1");
         }
     }
 
@@ -94,7 +102,7 @@ public abstract class LoginThrottleContract extends AppContract {
 
     @Test
     void authenticateWhenAccountAttackedFromManyAddressesThenPersonStillLogsInFromKnownAddress() {
-        assertStarted(login("f.katongo", SEED_PASSWORD, "10.2.2.1"));
+        fullLogin("f.katongo", "10.2.2.1");
         for (int i = 0; i < ACCOUNT_FAILURES; i++) {
             assertWrong(login("f.katongo", "guess-" + i, "10.2.3." + (i / 2 + 1)));
         }
@@ -124,5 +132,36 @@ public abstract class LoginThrottleContract extends AppContract {
             assertWrong(login(variant, "wrong", "10.2.6.1"));
         }
         assertThrottled(login("j.musonda", SEED_PASSWORD, "10.2.6.1"));
+    }
+
+    @Test
+    void verifyCodeWhenPasswordKnownButLoginsDieOfWrongCodesThenThrottledLikeWrongPasswords() {
+        Response refused = null;
+        int deadLogins = 0;
+        while (refused == null && deadLogins <= PAIR_FAILURES) {
+            var started = login("a.ngonga", SEED_PASSWORD, "10.2.7.1");
+            if (started.status() == 429) {
+                refused = started;
+                break;
+            }
+            assertStarted(started);
+            var nonce = started.json().get("nonce").asText();
+            for (int guess = 0; guess < 5 && refused == null; guess++) {
+                var response = Staff.verifyCode(http(), nonce, "12345" + guess, "X-Forwarded-For", "10.2.7.1");
+                if (response.status() == 429) {
+                    refused = response;
+                } else {
+                    assertThat(response.status()).as(response.toString()).isEqualTo(401);
+                }
+            }
+            deadLogins++;
+        }
+        assertThat(refused).as("logins that die of wrong codes must end in a lock-out").isNotNull();
+        assertThat(deadLogins).isLessThanOrEqualTo(PAIR_FAILURES);
+        assertThrottled(refused);
+        assertThrottled(login("a.ngonga", SEED_PASSWORD, "10.2.7.1"));
+        fullLogin("a.ngonga", "10.2.7.2");
+        app.clock().advance(Duration.ofSeconds(MAX_LOCK_SECONDS + 1));
+        fullLogin("a.ngonga", "10.2.7.1");
     }
 }

@@ -106,7 +106,6 @@ public final class LoginFlow {
             record("user.login_failed", AuditEvent.Outcome.DENIED, actor, user.id(), user.status().wireName());
             throw new ForbiddenException("user_" + user.status().wireName(), "This account is " + user.status().wireName());
         }
-        throttle.recordSuccess(username, actor.ip());
         if (passwords.needsRehash(stored.passwordHash())) {
             var rehashed = passwords.hash(password);
             database.withHandle(handle -> {
@@ -115,6 +114,7 @@ public final class LoginFlow {
             });
         }
         if (user.status() == UserStatus.PENDING) {
+            throttle.recordSuccess(username, actor.ip());
             var token = tokens.issueForUser(user.id(), List.of(UsersModule.ONBOARDING_SCOPE), config.onboardingTokenTtl(),
                     user.tokensNotBefore());
             record("user.onboarding_started", AuditEvent.Outcome.SUCCESS, actor.as("user", user.id()), user.id(), null);
@@ -154,6 +154,14 @@ public final class LoginFlow {
         }
         var nonceHash = sha256(nonce);
         var now = clock.instant();
+        // The password was right, but the login is not done: a login that dies of wrong codes counts against the
+        // username and address like a wrong password, so knowing a password does not buy unlimited guesses at the
+        // second factor (five per login, then lock-outs that double).
+        var username = database.withHandle(handle -> sessions.findForUpdate(handle, nonceHash)
+                .flatMap(s -> users.find(handle, s.userId())).map(s -> s.user().username()));
+        if (username.isPresent()) {
+            refuseIfThrottled(username.get(), actor, "user.code_failed");
+        }
         var outcome = database.inTransaction(handle -> {
             var session = sessions.findForUpdate(handle, nonceHash);
             if (session.isEmpty() || session.get().codeExpiresAt().isBefore(now)
@@ -166,6 +174,7 @@ public final class LoginFlow {
                 sessions.recordFailure(handle, nonceHash);
                 if (current.failedAttempts() + 1 >= config.maxCodeFailures()) {
                     sessions.delete(handle, nonceHash);
+                    return new CodeCheck(current.userId(), "too_many_wrong_codes");
                 }
                 return new CodeCheck(current.userId(), "wrong_code");
             }
@@ -173,6 +182,9 @@ public final class LoginFlow {
             return new CodeCheck(current.userId(), null);
         });
         if (outcome.failure() != null) {
+            if ("too_many_wrong_codes".equals(outcome.failure()) && username.isPresent()) {
+                throttle.recordFailure(username.get(), actor.ip());
+            }
             record("user.code_failed", AuditEvent.Outcome.FAILURE, actor, outcome.userId(), outcome.failure());
             throw unauthorized("The code is wrong, expired or already used");
         }
@@ -181,6 +193,7 @@ public final class LoginFlow {
             record("user.login_failed", AuditEvent.Outcome.DENIED, actor, user.id(), user.status().wireName());
             throw new ForbiddenException("user_" + user.status().wireName(), "This account is " + user.status().wireName());
         }
+        throttle.recordSuccess(user.username(), actor.ip());
         var token = tokens.issueForUser(user.id(), user.scopes(), config.userTokenTtl(), user.tokensNotBefore());
         audit.record(new AuditEvent("user.logged_in", AuditEvent.Outcome.SUCCESS, actor.as("user", user.id()), "user",
                 user.id(), null, Map.of("jti", token.jti(), "exp", token.expiresAt().getEpochSecond())));
