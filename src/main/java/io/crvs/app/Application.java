@@ -26,6 +26,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -109,6 +110,7 @@ public final class Application implements AutoCloseable {
         new ProcessorMetrics().bindTo(metrics);
         var endpoints = new ArrayList<Endpoint>();
         endpoints.add(new OpsEndpoint(database, auth.signingKeys(), metrics, json));
+        endpoints.add(new OpenApiEndpoint(json));
         endpoints.addAll(auth.endpoints());
         endpoints.addAll(users.endpoints());
         endpoints.addAll(integrations.endpoints());
@@ -133,6 +135,11 @@ public final class Application implements AutoCloseable {
 
     public int port() {
         return http.map(HttpServer::port).orElseThrow(() -> new IllegalStateException("not serving HTTP"));
+    }
+
+    /** The routes the HTTP server answers (empty without one), for checking them against {@code /openapi.json}. */
+    public List<HttpServer.Route> routes() {
+        return http.map(HttpServer::routes).orElse(List.of());
     }
 
     public AuthModule auth() {

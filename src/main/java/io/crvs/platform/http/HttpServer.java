@@ -55,6 +55,20 @@ public final class HttpServer implements AutoCloseable {
         return javalin.port();
     }
 
+    /** Every HTTP route registered, with Javalin's path syntax ({@code /users/{id}}); filters are not routes. */
+    public List<Route> routes() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(handler -> handler.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> new Route(endpoint.method.name(), endpoint.path))
+                .distinct()
+                .toList();
+    }
+
+    /** One registered route: an HTTP method and a path template. */
+    public record Route(String method, String path) {
+    }
+
     private static void prepare(Context ctx, ClientAddress clientAddress) {
         var incoming = ctx.header("X-Request-Id");
         var requestId = incoming != null && SAFE_REQUEST_ID.matcher(incoming).matches()
