@@ -95,7 +95,9 @@ public abstract class OnboardingContract extends AppContract {
         var body = response.json();
         assertThat(body.get("status").asText()).isEqualTo("pending");
         assertThat(body.get("mobile").asText()).isEqualTo("*******" + pending.mobile().substring(7));
-        assertThat(body.has("nonce")).isFalse();
+        // OpenCRVS sends a nonce here too; it must lead nowhere, since no code was sent.
+        var nonce = body.get("nonce").asText();
+        assertThat(Staff.verifyCode(http(), nonce, "000000").status()).isEqualTo(401);
         var token = body.get("token").asText();
         var claims = Jwt.claims(token);
         assertThat(claims.get("sub").asText()).isEqualTo(pending.id());

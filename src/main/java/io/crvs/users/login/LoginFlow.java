@@ -118,7 +118,10 @@ public final class LoginFlow {
             var token = tokens.issueForUser(user.id(), List.of(UsersModule.ONBOARDING_SCOPE), config.onboardingTokenTtl(),
                     user.tokensNotBefore());
             record("user.onboarding_started", AuditEvent.Outcome.SUCCESS, actor.as("user", user.id()), user.id(), null);
-            return new Started(Optional.empty(), user.mobile().map(Masking::mobile), user.email().map(Masking::email),
+            // OpenCRVS answers a pending user with a nonce as well; it leads nowhere (no code is sent), but clients
+            // that read it keep working.
+            var nonce = Base64.getEncoder().encodeToString(RandomTokens.bytes(16));
+            return new Started(Optional.of(nonce), user.mobile().map(Masking::mobile), user.email().map(Masking::email),
                     UserStatus.PENDING.wireName(), Optional.of(token.token()), "none");
         }
         return startSecondFactor(stored, actor);
