@@ -75,6 +75,23 @@ public final class Requests {
         return value;
     }
 
+    /** A whole-number query parameter within {@code [min, max]}, {@code fallback} when absent; else a 400 naming it. */
+    public static int intQueryParam(Context ctx, String name, int fallback, int min, int max) {
+        var raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.strip());
+            if (value < min || value > max) {
+                throw new ValidationException(name, "must be between " + min + " and " + max);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new ValidationException(name, "must be a whole number");
+        }
+    }
+
     public static void requireJson(Context ctx) {
         var type = ctx.contentType();
         if (type == null || !mediaType(type).equals("application/json")) {

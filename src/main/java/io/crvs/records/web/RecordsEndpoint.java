@@ -83,8 +83,8 @@ public final class RecordsEndpoint implements Endpoint {
                 .orElseThrow(() -> new ValidationException("queue", "is required")));
         var office = Optional.ofNullable(ctx.queryParam("office"))
                 .or(() -> submitter.officeId()).orElseThrow(() -> new ValidationException("office", "is required"));
-        int skip = number(ctx, "skip", 0, 0, 1_000_000);
-        int count = number(ctx, "count", 20, 1, 200);
+        int skip = Requests.intQueryParam(ctx, "skip", 0, 0, 1_000_000);
+        int count = Requests.intQueryParam(ctx, "count", 20, 1, 200);
         var page = reading.queue(queue, office, skip, count, submitter);
         write(ctx, 200, Map.of("totalItems", page.total(), "results", page.records().stream().map(RecordViews::summary).toList()));
     }
@@ -142,21 +142,6 @@ public final class RecordsEndpoint implements Endpoint {
         return submitter.staff().orElseThrow(() -> new ForbiddenException("staff_only", "Only staff act on records"));
     }
 
-    private static int number(Context ctx, String name, int fallback, int min, int max) {
-        var raw = ctx.queryParam(name);
-        if (raw == null || raw.isBlank()) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(raw.strip());
-            if (value < min || value > max) {
-                throw new ValidationException(name, "must be between " + min + " and " + max);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new ValidationException(name, "must be a whole number");
-        }
-    }
 
     private void write(Context ctx, int status, Object body) throws Exception {
         ctx.status(status).contentType("application/json").result(json.writeValueAsBytes(body));

@@ -82,8 +82,8 @@ public final class UsersEndpoint implements Endpoint {
         var caller = caller(ctx);
         var office = Optional.ofNullable(ctx.queryParam("primaryOfficeId")).or(() -> Optional.ofNullable(ctx.queryParam("office")))
                 .orElseThrow(() -> new ValidationException("primaryOfficeId", "is required"));
-        int skip = number(ctx, "skip", 0, 0, 1_000_000);
-        int count = number(ctx, "count", 50, 1, 500);
+        int skip = Requests.intQueryParam(ctx, "skip", 0, 0, 1_000_000);
+        int count = Requests.intQueryParam(ctx, "count", 50, 1, 500);
         var page = admin.list(office, skip, count, caller);
         write(ctx, 200, Map.of("totalItems", page.total(), "results", page.users().stream().map(UserViews::user).toList()));
     }
@@ -102,21 +102,6 @@ public final class UsersEndpoint implements Endpoint {
         return Requests.actor(ctx).as(caller.actorType(), caller.subject());
     }
 
-    private static int number(Context ctx, String name, int fallback, int min, int max) {
-        var raw = ctx.queryParam(name);
-        if (raw == null || raw.isBlank()) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(raw.strip());
-            if (value < min || value > max) {
-                throw new ValidationException(name, "must be between " + min + " and " + max);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new ValidationException(name, "must be a whole number");
-        }
-    }
 
     private void write(Context ctx, int status, Object body) throws Exception {
         ctx.status(status).contentType("application/json").result(json.writeValueAsBytes(body));
