@@ -67,14 +67,6 @@ public final class LocationsModule implements Locations {
         return actions.importCountry(seeder.read(dir), actor);
     }
 
-    public List<LocationDetails> create(List<NewLocation> batch, Actor actor) {
-        return actions.create(batch, actor);
-    }
-
-    public LocationDetails update(String id, LocationChange change, Actor actor) {
-        return actions.update(id, change, actor);
-    }
-
     @Override
     public Optional<Location> find(String id) {
         return database.withHandle(handle -> store.find(handle, id));

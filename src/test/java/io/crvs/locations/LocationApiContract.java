@@ -373,6 +373,7 @@ public abstract class LocationApiContract extends AppContract {
         assertOutcome(get("/location?_count=ten"), 400, "validation_failed", "_count");
         assertOutcome(get("/location?_offset=1.5"), 400, "validation_failed", "_offset");
         assertOutcome(get("/location?name=" + "x".repeat(201)), 400, "validation_failed", "name");
+        assertOutcome(http().sendRaw("GET", "/location?name=%zz", null), 400, "validation_failed", "name");
         var both = assertOutcome(get("/location?type=X&status=Y"), 400, "validation_failed", "type");
         assertThat(both.getIssue()).hasSize(2);
     }
@@ -524,6 +525,28 @@ public abstract class LocationApiContract extends AppContract {
     }
 
     @Test
+    void createWhenSameStatisticalIdSentConcurrentlyThenOne201AndThe409sNever500() throws Exception {
+        var statisticalId = unique("R");
+        var body = place(statisticalId, "Race Office", "Location/" + IBOMBO, "CRVS_OFFICE");
+        var token = admin();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(6)) {
+            var calls = new ArrayList<java.util.concurrent.Future<Response>>();
+            for (int i = 0; i < 6; i++) {
+                calls.add(pool.submit(() -> http().postJson("/location", body, "Authorization", token)));
+            }
+            var statuses = new ArrayList<Integer>();
+            for (var call : calls) {
+                var response = call.get();
+                statuses.add(response.status());
+                parse(response);
+            }
+            assertThat(statuses).containsOnly(201, 409);
+            assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
+        }
+        assertThat(total("?identifier=CRVS_OFFICE_" + statisticalId)).isEqualTo(1);
+    }
+
+    @Test
     void createWhenParentUnknownOrOfTheWrongKindThen400() {
         assertOutcome(post(place(unique("O"), "Office", "Location/" + unique("X"), "CRVS_OFFICE")), 400,
                 "invalid_locations", "(body)");
@@ -562,6 +585,8 @@ public abstract class LocationApiContract extends AppContract {
         assertOutcome(post(List.of()), 400, "validation_failed", "(body)");
         assertOutcome(post("\"text\""), 400, "validation_failed", "(body)");
         assertOutcome(post("{\"statisticalID\":"), 400, "malformed_json", null);
+        var tooLarge = post("[" + "1,".repeat(600_000) + "1]");
+        assertOutcome(tooLarge, 413, "payload_too_large", null);
         var text = http().send("POST", "/location", "x", "Content-Type", "text/plain", "Authorization", admin());
         assertOutcome(text, 415, "unsupported_media_type", null);
         var fhirJson = http().send("POST", "/location", Http.json(place(unique("O"), "Office", "Location/" + IBOMBO,

@@ -52,6 +52,8 @@ final class LocationSearch {
             if (!FILTERS.contains(name) && !PAGING.contains(name)) {
                 errors.add(new FieldError(clip(name), "is not a supported parameter (supported: "
                         + String.join(", ", FILTERS) + ", _count, _offset)"));
+            } else if (given.isEmpty()) {
+                errors.add(new FieldError(name, "has a value that is not valid percent-encoding"));
             } else if (given.size() != 1) {
                 errors.add(new FieldError(name, "must be given once"));
             } else if (given.getFirst().isEmpty()) {

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.jdbi.v3.core.statement.SqlStatement;
 
 /** SQL for {@code locations} and {@code location_statistics}. Stateless; every method runs on the caller's handle. */
 public final class LocationStore {
+    private static final int CHUNK = 1000;
     private static final String COLUMNS = "id, statistical_id, name, alias, type, jurisdiction_type, part_of, status";
     private static final String INSERT = """
             INSERT INTO locations (id, statistical_id, name, alias, type, jurisdiction_type, part_of, status,
@@ -77,6 +79,19 @@ public final class LocationStore {
     public Optional<Location> lock(Handle handle, String id) {
         return handle.createQuery("SELECT " + COLUMNS + " FROM locations WHERE id = :id FOR UPDATE").bind("id", id)
                 .map((rs, ctx) -> location(rs)).findFirst();
+    }
+
+    /** The stored locations whose id or statistical id is one of {@code refs}, read in chunks of 1000. */
+    public List<Location> findByIdOrStatisticalId(Handle handle, Collection<String> refs) {
+        var distinct = List.copyOf(new LinkedHashSet<>(refs));
+        var found = new ArrayList<Location>();
+        for (int from = 0; from < distinct.size(); from += CHUNK) {
+            found.addAll(handle.createQuery("SELECT " + COLUMNS
+                            + " FROM locations WHERE id IN (<refs>) OR statistical_id IN (<refs>)")
+                    .bindList("refs", distinct.subList(from, Math.min(distinct.size(), from + CHUNK)))
+                    .map((rs, ctx) -> location(rs)).list());
+        }
+        return found;
     }
 
     public Optional<Location> findByStatisticalId(Handle handle, String statisticalId) {

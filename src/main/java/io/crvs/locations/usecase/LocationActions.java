@@ -12,14 +12,16 @@ import io.crvs.locations.LocationType;
 import io.crvs.locations.NewLocation;
 import io.crvs.locations.seed.CountryData;
 import io.crvs.locations.store.LocationStore;
+import io.crvs.platform.audit.Actor;
 import io.crvs.platform.audit.AuditEvent;
 import io.crvs.platform.audit.AuditLog;
 import io.crvs.platform.db.Database;
-import io.crvs.platform.audit.Actor;
 import io.crvs.platform.problem.ProblemException.FieldError;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +49,7 @@ public final class LocationActions {
     /** Creates every location of the batch or none; returns them in the order given. */
     public List<LocationDetails> create(List<NewLocation> batch, Actor actor) {
         return uniquely(() -> database.inTransaction(handle -> {
-            var planned = LocationPlanner.plan(batch, stored(handle), () -> UUID.randomUUID().toString()).orThrow();
+            var planned = LocationPlanner.plan(batch, stored(handle, batch), () -> UUID.randomUUID().toString()).orThrow();
             insert(handle, planned);
             for (var each : planned) {
                 var location = each.location();
@@ -85,7 +87,7 @@ public final class LocationActions {
     /** Loads a country's locations and statistics in one transaction; nothing is stored if anything is wrong. */
     public ImportSummary importCountry(CountryData data, Actor actor) {
         return uniquely(() -> database.inTransaction(handle -> {
-            var plan = LocationPlanner.plan(data.locations(), stored(handle), () -> UUID.randomUUID().toString());
+            var plan = LocationPlanner.plan(data.locations(), stored(handle, data.locations()), () -> UUID.randomUUID().toString());
             var invalid = new ArrayList<>(data.errors());
             invalid.addAll(plan.invalid());
             var updates = new ArrayList<Map.Entry<Location, CountryData.StatisticsUpdate>>();
@@ -136,16 +138,32 @@ public final class LocationActions {
         return new ImportSummary(planned.size(), byType, byJurisdiction, years, files);
     }
 
-    private LocationPlanner.Stored stored(Handle handle) {
+    /**
+     * The stored locations the planner may ask about for {@code batch} (by each statistical id, given id and
+     * parent reference), read up front in a few queries rather than several per location.
+     */
+    private LocationPlanner.Stored stored(Handle handle, List<NewLocation> batch) {
+        var refs = new HashSet<String>();
+        for (var item : batch) {
+            refs.add(item.statisticalId());
+            refs.add(item.partOf());
+            item.id().ifPresent(refs::add);
+        }
+        var byId = new HashMap<String, Location>();
+        var byStatisticalId = new HashMap<String, Location>();
+        for (var location : store.findByIdOrStatisticalId(handle, refs)) {
+            byId.put(location.id(), location);
+            byStatisticalId.put(location.statisticalId(), location);
+        }
         return new LocationPlanner.Stored() {
             @Override
             public Optional<Location> byId(String id) {
-                return store.find(handle, id);
+                return Optional.ofNullable(byId.get(id));
             }
 
             @Override
             public Optional<Location> byStatisticalId(String statisticalId) {
-                return store.findByStatisticalId(handle, statisticalId);
+                return Optional.ofNullable(byStatisticalId.get(statisticalId));
             }
         };
     }

@@ -28,7 +28,7 @@ public final class LocationPlanner {
     private static final int NOT_AN_AREA = -2;
     private static final int UNKNOWN = -1;
 
-    /** What the planner may ask about stored locations. */
+    /** What the planner may ask about stored locations: only the batch's statistical ids, ids and parent references. */
     public interface Stored {
         Optional<Location> byId(String id);
 
