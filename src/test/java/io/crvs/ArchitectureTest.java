@@ -64,6 +64,10 @@ class ArchitectureTest {
                 .check(classes);
         noClasses().that().resideOutsideOfPackages("io.crvs.auth.token..", "io.crvs.auth.key..", "io.crvs.app.bench..")
                 .should().dependOnClassesThat().resideInAPackage("com.nimbusds..").check(classes);
+        // HAPI FHIR types stay behind the shared context and the FHIR adapters (records will get one too).
+        noClasses().that().resideOutsideOfPackages("io.crvs.platform.fhir..", "io.crvs.locations.fhir..",
+                        "io.crvs.records..")
+                .should().dependOnClassesThat().resideInAnyPackage("ca.uhn.fhir..", "org.hl7.fhir..").check(classes);
     }
 
     @Test

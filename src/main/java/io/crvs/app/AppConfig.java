@@ -39,6 +39,12 @@ public record AppConfig(Path dataDir, String environment, HttpSettings http, Dat
         return "production".equals(environment);
     }
 
+    /** The same configuration without the sample country, for commands that load a country of their own. */
+    public AppConfig withoutSampleData() {
+        return new AppConfig(dataDir, environment, http, database, auth, throttle, serverKeyFile, preferJdkCrypto, users,
+                notifications, false);
+    }
+
     /**
      * Reads the configuration. {@code dataDirOverride} and {@code portOverride} come from command-line flags and
      * win over the environment.

@@ -13,6 +13,7 @@ import io.crvs.users.UsersModule;
 import io.crvs.platform.audit.AuditLog;
 import io.crvs.platform.crypto.ServerKey;
 import io.crvs.platform.db.Database;
+import io.crvs.platform.fhir.Fhir;
 import io.crvs.platform.http.Endpoint;
 import io.crvs.platform.http.HttpServer;
 import io.crvs.platform.http.Json;
@@ -66,10 +67,10 @@ public final class Application implements AutoCloseable {
             this.audit = new AuditLog(database, clock, json);
             var serverKey = ServerKey.loadOrCreate(config.serverKeyFile());
             var crypto = CryptoProvider.load(config.preferJdkCrypto());
-            this.locations = new LocationsModule(database, clock, json);
             this.notifications = new NotificationsModule(config.notifications(), database, serverKey, clock, json);
             this.auth = new AuthModule(config.auth(), database, serverKey, audit, new FailureThrottle(config.throttle(), clock),
                     metrics, crypto, UsersModule.subjects(database), clock, json);
+            this.locations = new LocationsModule(database, audit, new Fhir(), auth.tokenVerifier(), clock, json);
             this.users = new UsersModule(config.users(), database, serverKey, audit, notifications, locations,
                     auth.accessTokens(), auth.tokenVerifier(), new FailureThrottle(config.throttle(), clock), clock, json);
             this.integrations = new IntegrationsModule(auth.clients(), auth.tokenVerifier(), json);
@@ -78,7 +79,10 @@ public final class Application implements AutoCloseable {
                     audit, "FAR", clock, json);
             if (config.sampleData()) {
                 locations.seedFarajalandIfEmpty();
-                users.seedTestUsersIfEmpty();
+                // The sample users work in Farajaland's offices: not in a database that holds another country.
+                if (locations.holdsSampleCountry()) {
+                    users.seedTestUsersIfEmpty();
+                }
             }
         } catch (RuntimeException e) {
             database.close();
@@ -113,6 +117,7 @@ public final class Application implements AutoCloseable {
         endpoints.add(new OpenApiEndpoint(json));
         endpoints.addAll(auth.endpoints());
         endpoints.addAll(users.endpoints());
+        endpoints.addAll(locations.endpoints());
         endpoints.addAll(integrations.endpoints());
         endpoints.addAll(gateway.endpoints());
         endpoints.addAll(records.endpoints());

@@ -11,4 +11,9 @@ public interface Locations {
 
     /** The location and its ancestors, nearest first. */
     List<Location> lineage(String id);
+
+    /** The location with its statistics and time of last change. */
+    Optional<LocationDetails> details(String id);
+
+    LocationPage search(LocationQuery query);
 }

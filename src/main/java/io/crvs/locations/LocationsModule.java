@@ -1,34 +1,70 @@
 package io.crvs.locations;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crvs.auth.TokenVerifier;
+import io.crvs.locations.fhir.LocationEndpoint;
+import io.crvs.locations.seed.CountryData;
 import io.crvs.locations.seed.LocationSeeder;
 import io.crvs.locations.store.LocationStore;
+import io.crvs.locations.usecase.LocationActions;
+import io.crvs.platform.audit.Actor;
+import io.crvs.platform.audit.AuditLog;
+import io.crvs.platform.csv.CsvRows;
 import io.crvs.platform.db.Database;
+import io.crvs.platform.fhir.Fhir;
+import io.crvs.platform.http.Endpoint;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Locations: the administrative structure, civil registration offices and health facilities. Loads the
- * Farajaland sample country into an empty database when asked to (the embedded default).
+ * Locations: the administrative structure, civil registration offices and health facilities; the FHIR Location
+ * API over them; and the import of a country's CSV files. Loads the Farajaland sample country into an empty
+ * database when asked to (the embedded default).
  */
 public final class LocationsModule implements Locations {
     private final Database database;
     private final LocationStore store = new LocationStore();
-    private final LocationSeeder seeder;
-    private final Clock clock;
+    private final LocationSeeder seeder = new LocationSeeder();
+    private final LocationActions actions;
+    private final List<Endpoint> endpoints;
 
-    public LocationsModule(Database database, Clock clock, ObjectMapper json) {
+    public LocationsModule(Database database, AuditLog audit, Fhir fhir, TokenVerifier verifier, Clock clock,
+            ObjectMapper json) {
         this.database = database;
-        this.clock = clock;
-        this.seeder = new LocationSeeder(store, json);
+        this.actions = new LocationActions(database, store, audit, clock);
+        this.endpoints = List.of(new LocationEndpoint(this, actions, verifier, fhir, json, clock));
+    }
+
+    public List<Endpoint> endpoints() {
+        return endpoints;
     }
 
     /** Loads Farajaland if there are no locations yet; returns how many were added. */
     public int seedFarajalandIfEmpty() {
-        return database.inTransaction(handle ->
-                store.count(handle) > 0 ? 0 : seeder.loadFarajaland(handle, clock.instant()));
+        if (database.withHandle(store::count) > 0) {
+            return 0;
+        }
+        return actions.importCountry(seeder.farajaland(), Actor.system("sample-data")).total();
+    }
+
+    /**
+     * Whether the sample country's offices are all stored, so its sample users can be given their offices. A
+     * database that holds another country's locations answers false.
+     */
+    public boolean holdsSampleCountry() {
+        var offices = CsvRows.classpath("/farajaland/" + CountryData.OFFICES).stream().map(r -> r.get("id")).toList();
+        return database.withHandle(handle -> store.countIds(handle, offices)) == offices.size();
+    }
+
+    /**
+     * Imports the CSV files in {@code dir} (any of locations.csv, statistics.csv, crvs-facilities.csv,
+     * health-facilities.csv) in one transaction: all of it, or nothing and an exception listing every problem.
+     */
+    public ImportSummary importCountry(Path dir, Actor actor) {
+        return actions.importCountry(seeder.read(dir), actor);
     }
 
     @Override
@@ -46,11 +82,21 @@ public final class LocationsModule implements Locations {
         return database.withHandle(handle -> {
             var result = new ArrayList<Location>();
             var current = store.find(handle, id);
-            while (current.isPresent() && result.size() < 16) {
+            while (current.isPresent() && result.size() < JurisdictionType.DEEPEST + 2) {
                 result.add(current.get());
                 current = current.get().partOf().flatMap(parent -> store.find(handle, parent));
             }
             return result;
         });
+    }
+
+    @Override
+    public Optional<LocationDetails> details(String id) {
+        return database.withHandle(handle -> store.details(handle, id));
+    }
+
+    @Override
+    public LocationPage search(LocationQuery query) {
+        return database.withHandle(handle -> store.search(handle, query));
     }
 }

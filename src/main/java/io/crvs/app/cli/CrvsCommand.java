@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code crvs} command and its sub-commands. */
 @Command(name = "crvs", mixinStandardHelpOptions = true, version = "crvs 0.1.0",
         description = "Civil registration and vital statistics server, wire-compatible with OpenCRVS v1.4.",
-        subcommands = {ServeCommand.class, ClientsCommand.class, UsersCommand.class, KeysCommand.class, AuditCommand.class,
+        subcommands = {ServeCommand.class, ClientsCommand.class, UsersCommand.class, LocationsCommand.class,
+                KeysCommand.class, AuditCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})
 public final class CrvsCommand implements Runnable {
     @CommandLine.Spec
@@ -25,7 +26,7 @@ public final class CrvsCommand implements Runnable {
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             var err = cmd.getErr();
             switch (e) {
-                case ProblemException problem -> err.println(Output.error(problem.code(), problem.detail()));
+                case ProblemException problem -> err.println(Output.error(problem.code(), problem.detail(), problem.errors()));
                 case ConfigException config -> err.println(config.getMessage());
                 default -> {
                     err.println(Output.error("failed", e.getClass().getSimpleName() + ": " + e.getMessage()));

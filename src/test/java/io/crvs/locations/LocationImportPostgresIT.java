@@ -1,0 +1,10 @@
+package io.crvs.locations;
+
+import io.crvs.testkit.TestDatabase;
+
+class LocationImportPostgresIT extends LocationImportContract {
+    @Override
+    protected TestDatabase database() {
+        return TestDatabase.POSTGRES;
+    }
+}
