@@ -193,6 +193,24 @@ public abstract class RecordViewsContract extends RecordsContractSupport {
         assertThat(found.path("version").asInt()).isEqualTo(1);
     }
 
+    @Test
+    void queueWhenSubjectNameOver300CharactersThenListedCutAndDocumentKeepsItWhole() {
+        var family = "Mulenga-".repeat(50);
+        var id = notifyOk(health().bearer(), TestBundles.birth().subjectName("Chanda", family).build());
+
+        var results = queue(staff("k.mweene"), "queue=in-progress&count=200").json().path("results");
+
+        var names = new ArrayList<String>();
+        results.forEach(r -> {
+            if (id.equals(r.path("id").asText())) {
+                names.add(r.path("name").asText());
+            }
+        });
+        assertThat(names).containsExactly(("Chanda " + family).substring(0, 300));
+        var child = TestBundles.section(view(id, staff("k.mweene")).json(), "child-details").orElseThrow();
+        assertThat(child.path("name").path(0).path("family").asText()).isEqualTo(family);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"f.katongo", "k.mweene", "k.bwalya"})
     void queueWhenLocalStaffAsksForAnotherOfficeThen403OtherOffice(String username) {
