@@ -410,6 +410,8 @@ public abstract class NotificationContract extends RecordsContractSupport {
                         "Bundle.entry[4].fullUrl"),
                 mutated("a duplicate fullUrl", b -> ((ObjectNode) b.path("entry").path(3)).put("fullUrl",
                         b.path("entry").path(2).path("fullUrl").asText()), "Bundle.entry[3].fullUrl"),
+                mutated("a resource of over a million characters, within the body limit", b -> resource(b, 3)
+                        .put("note", "x".repeat(520_000)).put("remark", "y".repeat(520_000)), "Bundle.entry[3].resource"),
                 mutated("an entry without resource", b -> ((ObjectNode) b.path("entry").path(2)).remove("resource"),
                         "Bundle.entry[2].resource"),
                 mutated("first entry not the Composition", b -> swap(b, 0, 1), "Bundle.entry[0].resource.resourceType"),
@@ -560,8 +562,6 @@ public abstract class NotificationContract extends RecordsContractSupport {
                         .addObject().put("url", TestBundles.EXT + "contact-person-email").put("valueString", 5), ""),
                 mutated("child name 1000 characters", b -> ((ObjectNode) resource(b, 2).path("name").path(0))
                         .put("family", "M".repeat(1000)), ""),
-                mutated("a resource of over a million characters (under the body limit)", b -> resource(b, 3)
-                        .put("note", "x".repeat(520_000)).put("remark", "y".repeat(520_000)), ""),
                 mutated("1000 given names", b -> {
                     var given = ((ObjectNode) resource(b, 2).path("name").path(0)).putArray("given");
                     for (int i = 0; i < 1000; i++) {
