@@ -280,6 +280,26 @@ public abstract class RecordWorkflowContract extends RecordsContractSupport {
     }
 
     @Test
+    void actWhenCommentOrReasonOver1000CharactersThen400NamingTheField() {
+        var id = notified(TestBundles.birth().bornDaysAgo(60).build());
+
+        var comment = act(id, "reject", staff("f.katongo"), Map.of("reason", "other", "comment", "c".repeat(1001)));
+        var archive = act(id, "archive", staff("f.katongo"), Map.of("reason", "r".repeat(1001)));
+        var late = act(id, "register", staff("k.mweene"), Map.of("reasonForLateRegistration", "l".repeat(1001)));
+
+        assertProblem(comment, 400, "validation_failed");
+        assertThat(comment.json().path("errors").path(0).path("field").asText()).isEqualTo("comment");
+        assertProblem(archive, 400, "validation_failed");
+        assertThat(archive.json().path("errors").path(0).path("field").asText()).isEqualTo("reason");
+        assertProblem(late, 400, "validation_failed");
+        assertThat(late.json().path("errors").path(0).path("field").asText()).isEqualTo("reasonForLateRegistration");
+        assertThat(changes(id)).containsExactly("NOTIFIED");
+        assertStatus(act(id, "reject", staff("f.katongo"), Map.of("reason", "other", "comment", "c".repeat(1000))),
+                "REJECTED");
+        assertThat(history(id, staff("k.mweene")).json().path(1).path("comment").asText()).hasSize(1000);
+    }
+
+    @Test
     void rejectWhenInProgressByRegistrationAgentThenRejected() {
         var id = notified();
 
