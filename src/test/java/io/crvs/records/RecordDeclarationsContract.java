@@ -73,6 +73,23 @@ public abstract class RecordDeclarationsContract extends RecordsContractSupport 
     }
 
     @Test
+    void historyWhenDeclaredByEachRoleThenFirstLineNamesWhatHappened() {
+        var declared = created("k.bwalya", TestBundles.birth().declaration().build(), "DECLARED");
+        var validated = created("f.katongo", TestBundles.birth().declaration().build(), "VALIDATED");
+        var registered = created("k.mweene", TestBundles.birth().declaration().build(), "REGISTERED");
+
+        var first = history(declared.path("id").asText(), staff("k.mweene")).json().path(0);
+        assertThat(first.path("action").asText()).isEqualTo("DECLARED");
+        first = history(validated.path("id").asText(), staff("k.mweene")).json().path(0);
+        assertThat(first.path("action").asText()).isEqualTo("VALIDATED");
+        assertThat(first.path("status").asText()).isEqualTo("VALIDATED");
+        first = history(registered.path("id").asText(), staff("k.mweene")).json().path(0);
+        assertThat(first.path("action").asText()).isEqualTo("REGISTERED");
+        assertThat(first.path("status").asText()).isEqualTo("REGISTERED");
+        assertThat(first.path("details").asText()).contains(registered.path("registrationNumber").asText());
+    }
+
+    @Test
     void declareWhenNationalRegistrarForAnyOfficeThenRegistered() {
         var record = created("j.musonda", TestBundles.birth().declaration().build(), "REGISTERED");
 
