@@ -479,6 +479,32 @@ public abstract class RecordWorkflowContract extends RecordsContractSupport {
     }
 
     @Test
+    void actWhenIfMatchIsAStarThenAnyCurrentVersionMatches() {
+        var id = validated();
+
+        assertStatus(act(id, "register", staff("k.mweene"), null, "If-Match", "*"), "REGISTERED");
+    }
+
+    @Test
+    void actWhenBodyMalformedOrUnknownFieldOrNotJsonThen4xxAndNothingChanges() {
+        var id = notified();
+        var path = "/records/" + id + "/validate";
+
+        var malformed = http().send("POST", path, "{\"comment\": ", "Authorization", staff("f.katongo"),
+                "Content-Type", "application/json");
+        var unknown = act(id, "validate", staff("f.katongo"), Map.of("version", 1, "force", true));
+        var wrongType = act(id, "validate", staff("f.katongo"), Map.of("version", "one"));
+        var text = http().send("POST", path, "validate please", "Authorization", staff("f.katongo"),
+                "Content-Type", "text/plain");
+
+        assertProblem(malformed, 400, "malformed_json");
+        assertProblem(unknown, 400, "validation_failed");
+        assertProblem(wrongType, 400, "validation_failed");
+        assertThat(text.status()).as(text.toString()).isEqualTo(415);
+        assertThat(changes(id)).containsExactly("NOTIFIED");
+    }
+
+    @Test
     void updateWhenStaleIfMatchThen409VersionConflict() {
         var id = validated();
 
