@@ -55,6 +55,7 @@ public abstract class RecordDeclarationsContract extends RecordsContractSupport 
 
     @Test
     void declareWhenLocalRegistrarThenRegisteredWithRegistrationNumberOnDocument() {
+        awayFromMidnight();
         var record = created("k.mweene", TestBundles.death().declaration().build(), "REGISTERED");
         var id = record.path("id").asText();
 
@@ -134,6 +135,7 @@ public abstract class RecordDeclarationsContract extends RecordsContractSupport 
 
     @Test
     void declareWhenLateBirthByRegistrarThenReasonRequiredUnlessInDeclaration() {
+        awayFromMidnight();
         var late = declare(staff("k.mweene"), TestBundles.birth().declaration().bornDaysAgo(40).build());
         assertProblem(late, 422, "late_registration_reason_required");
 

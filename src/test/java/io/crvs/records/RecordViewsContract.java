@@ -172,6 +172,7 @@ public abstract class RecordViewsContract extends RecordsContractSupport {
 
     @Test
     void queueWhenResultListedThenSummaryFieldsPresent() {
+        awayFromMidnight();
         var id = notifyOk(health().bearer(), TestBundles.birth().bornDaysAgo(4).build());
 
         var results = queue(staff("f.katongo"), "queue=in-progress&count=200").json().path("results");

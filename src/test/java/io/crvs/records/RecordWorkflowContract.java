@@ -83,6 +83,7 @@ public abstract class RecordWorkflowContract extends RecordsContractSupport {
 
     @Test
     void workflowWhenNotifiedThenValidatedThenRegisteredMovesThroughQueuesAndGetsRegistrationNumber() {
+        awayFromMidnight();
         var sample = TestBundles.withNewIdentifier(TestBundles.sample(Sample.BIRTH_MIN));
         TestBundles.withEventDate(sample, TestBundles.today().minusDays(5));
         var notified = notify(hospital(), sample);
@@ -406,6 +407,7 @@ public abstract class RecordWorkflowContract extends RecordsContractSupport {
     @ParameterizedTest
     @CsvSource({"30,false", "31,true", "365,true", "366,true"})
     void registerWhenBirthThatOldThenReasonRequiredOnlyAfterThirtyDays(int days, boolean reasonRequired) {
+        awayFromMidnight();
         var id = notified(TestBundles.birth().bornDaysAgo(days).build());
 
         var response = act(id, "register", staff("k.mweene"));
@@ -427,6 +429,7 @@ public abstract class RecordWorkflowContract extends RecordsContractSupport {
     @ParameterizedTest
     @CsvSource({"45,false", "46,true", "400,true"})
     void registerWhenDeathThatOldThenReasonRequiredOnlyAfterFortyFiveDays(int days, boolean reasonRequired) {
+        awayFromMidnight();
         var id = notified(TestBundles.death().diedDaysAgo(days).build());
 
         var response = act(id, "validate", staff("f.katongo"));

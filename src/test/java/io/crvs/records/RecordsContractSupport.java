@@ -160,6 +160,23 @@ abstract class RecordsContractSupport extends AppContract {
         assertThat(issue.path("expression").path(0).asText()).as(response.toString()).isEqualTo(expression);
     }
 
+    /**
+     * Waits past UTC midnight when it is seconds away, so that "N days ago", computed by the test, is still N days
+     * when the server judges the registration period (a guard against a date change mid-test, not a timing check).
+     */
+    static void awayFromMidnight() {
+        var now = java.time.LocalTime.now(java.time.ZoneOffset.UTC);
+        var margin = java.time.LocalTime.of(23, 59, 30);
+        if (now.isAfter(margin)) {
+            try {
+                Thread.sleep(java.time.Duration.between(now, java.time.LocalTime.MAX).toMillis() + 2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     List<AuditEntry> audit(String subject, String action) {
         return app.app().audit().list(Optional.of(subject), Optional.of(action), Optional.empty(), 100);
     }
