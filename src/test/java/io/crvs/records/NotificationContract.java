@@ -401,6 +401,17 @@ public abstract class NotificationContract extends RecordsContractSupport {
                 mutated("entry missing", b -> b.remove("entry"), "Bundle.entry"),
                 mutated("entry empty", b -> b.putArray("entry"), "Bundle.entry"),
                 mutated("entry an object", b -> b.putObject("entry").put("fullUrl", "urn:uuid:1"), "Bundle.entry"),
+                mutated("more than 200 entries", b -> {
+                    for (int i = 0; i < 200; i++) {
+                        extraEntry(b, "Observation").put("status", "final");
+                    }
+                }, "Bundle.entry"),
+                mutated("JSON nested 100 deep", b -> {
+                    var node = resource(b, 3).putObject("nested");
+                    for (int i = 0; i < 100; i++) {
+                        node = node.putObject("nested");
+                    }
+                }, "Bundle"),
                 mutated("an entry not an object", b -> entries(b).set(2, b.textNode("Patient")), "Bundle.entry[2]"),
                 mutated("an entry with request", b -> ((ObjectNode) b.path("entry").path(0)).putObject("request")
                         .put("method", "POST").put("url", "Composition"), "Bundle.entry[0].request"),
