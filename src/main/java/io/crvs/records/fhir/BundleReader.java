@@ -25,6 +25,8 @@ import java.util.Set;
  */
 public final class BundleReader {
     static final int MAX_ENTRIES = 200;
+    /** Stored resources are at most 1,000,000 characters; this leaves room for what crvs adds (ids, identifiers). */
+    static final int MAX_RESOURCE_CHARS = 900_000;
     private static final Set<String> BUNDLE_ELEMENTS = Set.of("resourceType", "id", "meta", "implicitRules",
             "language", "identifier", "type", "timestamp", "total", "link", "entry", "signature");
     private static final Set<String> ENTRY_ELEMENTS = Set.of("fullUrl", "resource");
@@ -131,6 +133,10 @@ public final class BundleReader {
             var resource = item.path("resource");
             if (!resource.isObject()) {
                 throw FhirProblem.required(path + ".resource", "Every entry needs a resource");
+            }
+            if (resource.toString().length() > MAX_RESOURCE_CHARS) {
+                throw FhirProblem.invalid(path + ".resource", "A resource may have at most " + MAX_RESOURCE_CHARS
+                        + " characters");
             }
             var type = resource.path("resourceType").asText("");
             checkPosition(i, type, path);

@@ -81,8 +81,10 @@ public final class BundleRules {
 
     private void checkSections(IncomingBundle bundle) {
         var sections = bundle.composition().resource().path("section");
+        requireArray(sections, "Bundle.entry[0].resource.section");
         for (int i = 0; i < sections.size(); i++) {
             var entries = sections.get(i).path("entry");
+            requireArray(entries, "Bundle.entry[0].resource.section[" + i + "].entry");
             for (int j = 0; j < entries.size(); j++) {
                 var reference = entries.get(j).path("reference").textValue();
                 if (reference == null || bundle.byFullUrl(reference).isEmpty()) {
@@ -114,9 +116,20 @@ public final class BundleRules {
             date(patient, "birthDate", path, today);
             date(patient, "deceasedDateTime", path, today);
             var addresses = patient.path("address");
+            requireArray(addresses, path + ".address");
             for (int a = 0; a < addresses.size(); a++) {
                 checkAddress(addresses.get(a), path + ".address[" + a + "]");
             }
+        }
+    }
+
+    /**
+     * HAPI's lenient parser lets a single object stand where FHIR has an array (OpenCRVS's own samples send
+     * RelatedPerson.relationship so); the rules index into these elements, so they must really be arrays.
+     */
+    private static void requireArray(JsonNode node, String path) {
+        if (!node.isMissingNode() && !node.isNull() && !node.isArray()) {
+            throw FhirProblem.invalid(path, path.substring(path.lastIndexOf('.') + 1) + " must be an array");
         }
     }
 

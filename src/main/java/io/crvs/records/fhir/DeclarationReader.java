@@ -57,8 +57,13 @@ public final class DeclarationReader {
                 ? Optional.of(reference.substring(9)) : Optional.empty();
     }
 
+    /** OpenCRVS sends {@code relationship} as one CodeableConcept; FHIR R4 has an array of them. Both are read. */
     private static Optional<String> informantType(JsonNode informant) {
-        return Optional.ofNullable(informant.path("relationship").path("coding").path(0).path("code").textValue())
+        var relationship = informant.path("relationship");
+        if (relationship.isArray()) {
+            relationship = relationship.path(0);
+        }
+        return Optional.ofNullable(relationship.path("coding").path(0).path("code").textValue())
                 .filter(v -> !v.isBlank());
     }
 

@@ -20,6 +20,8 @@ public final class RecordStore {
             id, tracking_id, event, status, office_id, location_id, submitter_type, submitter_id, subject_name,
             event_date, registration_number, registered_at, version, created_at, updated_at""";
 
+    private static final int SUBJECT_NAME_MAX = 300;
+
     /** One FHIR resource of a record, as stored. */
     public record Resource(String id, String type, int position, String content) {
     }
@@ -34,7 +36,7 @@ public final class RecordStore {
                 .bind("status", record.status().name()).bind("officeId", record.officeId())
                 .bind("locationId", record.locationId()).bind("submitterType", record.submitterType())
                 .bind("submitterId", record.submitterId()).bind("sourceIdentifier", sourceIdentifier.orElse(null))
-                .bind("subjectName", record.subjectName().orElse(null))
+                .bind("subjectName", subjectName(record))
                 .bind("eventDate", record.eventDate().map(Date::valueOf).orElse(null))
                 .bind("version", record.version()).bind("createdAt", utc(record.createdAt()))
                 .execute();
@@ -74,7 +76,7 @@ public final class RecordStore {
                     registered_at = :registeredAt, version = :version, updated_at = :updatedAt
                 WHERE id = :id AND version = :expected""")
                 .bind("status", next.status().name()).bind("officeId", next.officeId())
-                .bind("locationId", next.locationId()).bind("subjectName", next.subjectName().orElse(null))
+                .bind("locationId", next.locationId()).bind("subjectName", subjectName(next))
                 .bind("eventDate", next.eventDate().map(Date::valueOf).orElse(null))
                 .bind("registrationNumber", next.registrationNumber().orElse(null))
                 .bind("registeredAt", next.registeredAt().map(RecordStore::utc).orElse(null))
@@ -145,6 +147,19 @@ public final class RecordStore {
                 Optional.ofNullable(registeredAt).map(OffsetDateTime::toInstant), rs.getInt("version"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+
+    /**
+     * The subject's name as the queues show it, cut to the column's 300 characters (the FHIR document keeps the
+     * name as sent), never inside a surrogate pair.
+     */
+    private static String subjectName(RecordSummary record) {
+        var name = record.subjectName().orElse(null);
+        if (name == null || name.length() <= SUBJECT_NAME_MAX) {
+            return name;
+        }
+        int end = Character.isHighSurrogate(name.charAt(SUBJECT_NAME_MAX - 1)) ? SUBJECT_NAME_MAX - 1 : SUBJECT_NAME_MAX;
+        return name.substring(0, end);
     }
 
     static OffsetDateTime utc(Instant instant) {

@@ -37,6 +37,8 @@ import org.jdbi.v3.core.Handle;
  */
 public final class RecordActions {
     static final Set<String> REJECTION_REASONS = Set.of("duplicate", "misspelling", "missing_supporting_doc", "other");
+    /** Reasons and comments are kept on the Task with every action; bounded so a record's Task stays storable. */
+    static final int MAX_TEXT = 1000;
 
     private final Database database;
     private final RecordStore records;
@@ -66,6 +68,13 @@ public final class RecordActions {
                 ? Optional.of(reader.read(request.updatedBundle().orElseThrow(() ->
                         new ValidationException("(body)", "an update needs the new declaration as a FHIR document bundle"))))
                 : Optional.<io.crvs.records.fhir.IncomingBundle>empty();
+        if (request.reason().filter(r -> r.length() > MAX_TEXT).isPresent()) {
+            throw new ValidationException(action == Action.REGISTER ? "reasonForLateRegistration" : "reason",
+                    "must be at most " + MAX_TEXT + " characters");
+        }
+        if (request.comment().filter(c -> c.length() > MAX_TEXT).isPresent()) {
+            throw new ValidationException("comment", "must be at most " + MAX_TEXT + " characters");
+        }
         if (action == Action.REJECT) {
             var reason = request.reason().orElseThrow(() -> new ValidationException("reason", "is required"));
             if (!REJECTION_REASONS.contains(reason)) {

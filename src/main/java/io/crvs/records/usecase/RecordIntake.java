@@ -140,17 +140,35 @@ public final class RecordIntake {
         }
         records.insertResources(handle, id, resources);
         var actor = submitter.actor();
-        history.append(handle, new HistoryStore.NewEntry(id, action.historyName(), status, submitter.type(),
+        var number = summary.registrationNumber();
+        history.append(handle, new HistoryStore.NewEntry(id, historyName(action, status), status, submitter.type(),
                 submitter.id(), submitter.name(), submitter.role().orElse(null), checked.office().id(), actor.ip(),
-                actor.userAgent(), null, null, null), now);
+                actor.userAgent(), null, null, number.map(n -> "{\"registration_number\":\"" + n + "\"}").orElse(null)),
+                now);
         var details = new LinkedHashMap<String, Object>();
         details.put("tracking_id", trackingId);
         details.put("status", status.name());
         details.put("office", checked.office().id());
+        number.ifPresent(n -> details.put("registration_number", n));
         submitter.clientName().ifPresent(name -> details.put("received_from_client", name));
         audit.append(handle, new AuditEvent("record." + action.name().toLowerCase(java.util.Locale.ROOT),
                 AuditEvent.Outcome.SUCCESS, actor, "record", id, null, details));
         return new Outcome(summary, true);
+    }
+
+    /**
+     * What the first history line calls the submission: a registration agent's declaration is sent for approval
+     * (VALIDATED) and a registrar's is registered (REGISTERED), as OpenCRVS's record audit shows them.
+     */
+    private static String historyName(Action action, RecordStatus status) {
+        if (action != Action.DECLARE) {
+            return action.historyName();
+        }
+        return switch (status) {
+            case VALIDATED -> Action.VALIDATE.historyName();
+            case REGISTERED -> Action.REGISTER.historyName();
+            default -> action.historyName();
+        };
     }
 
     private String freeTrackingId(Handle handle, io.crvs.records.EventType event) {

@@ -115,11 +115,14 @@ public final class RecordsEndpoint implements Endpoint {
         return Requests.json(ctx, json, ActionBody.class);
     }
 
-    /** {@code If-Match: "3"} (or W/"3"), else the body's {@code version}; both must agree when both are sent. */
+    /**
+     * {@code If-Match: "3"} (or W/"3"), else the body's {@code version}; both must agree when both are sent.
+     * {@code If-Match: *} matches any current version (RFC 9110 §13.1.1), so it names none.
+     */
     private static Optional<Integer> version(Context ctx, Integer fromBody) {
         var header = ctx.header("If-Match");
         Optional<Integer> fromHeader = Optional.empty();
-        if (header != null && !header.isBlank()) {
+        if (header != null && !header.isBlank() && !header.strip().equals("*")) {
             var digits = header.strip().replaceFirst("^W/", "").replace("\"", "");
             try {
                 fromHeader = Optional.of(Integer.parseInt(digits));

@@ -1,0 +1,114 @@
+package io.crvs.records.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crvs.records.EventType;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The minimum of a complete declaration (functional spec §6.3): subject names, sex, event date (not in the future)
+ * and place, informant type, the mother for births, and a contact; each missing item is named.
+ */
+class CompletenessTest {
+    private static final LocalDate TODAY = LocalDate.of(2025, 6, 15);
+
+    private static Declaration birth() {
+        return new Declaration(EventType.BIRTH, Optional.of("Chanda"), Optional.of("Mulenga"), Optional.of("female"),
+                Optional.of(TODAY.minusDays(3)), Optional.of("pXhz0PLiYZX"), Optional.of("MOTHER"),
+                Optional.of("Mwila Mulenga"), Optional.of("informant@example.org"), Optional.of("+260759205190"),
+                Optional.empty());
+    }
+
+    private static Declaration death() {
+        return new Declaration(EventType.DEATH, Optional.of("Salam"), Optional.of("Ahmed"), Optional.of("male"),
+                Optional.of(TODAY.minusDays(3)), Optional.of("pXhz0PLiYZX"), Optional.of("SPOUSE"), Optional.empty(),
+                Optional.empty(), Optional.of("+260712345679"), Optional.empty());
+    }
+
+    /** A copy of {@code d} with one field replaced, by position in the record. */
+    private static Declaration with(Declaration d, int field, Optional<?> value) {
+        Object[] v = {d.event(), d.subjectGiven(), d.subjectFamily(), d.subjectSex(), d.eventDate(), d.eventPlace(),
+                d.informantType(), d.motherName(), d.contactEmail(), d.contactPhone(), d.lateRegistrationReason()};
+        v[field] = value;
+        @SuppressWarnings("unchecked")
+        var result = new Declaration((EventType) v[0], (Optional<String>) v[1], (Optional<String>) v[2],
+                (Optional<String>) v[3], (Optional<LocalDate>) v[4], (Optional<String>) v[5], (Optional<String>) v[6],
+                (Optional<String>) v[7], (Optional<String>) v[8], (Optional<String>) v[9], (Optional<String>) v[10]);
+        return result;
+    }
+
+    @Test
+    void missingWhenBirthCompleteThenNothing() {
+        assertThat(Completeness.missing(birth(), TODAY)).isEmpty();
+    }
+
+    @Test
+    void missingWhenDeathCompleteWithoutMotherOrEmailThenNothing() {
+        assertThat(Completeness.missing(death(), TODAY)).isEmpty();
+    }
+
+    @Test
+    void missingWhenOneBirthItemAbsentThenExactlyThatItemNamed() {
+        assertThat(Completeness.missing(with(birth(), 1, Optional.empty()), TODAY)).containsExactly("child.firstNames");
+        assertThat(Completeness.missing(with(birth(), 2, Optional.empty()), TODAY)).containsExactly("child.familyName");
+        assertThat(Completeness.missing(with(birth(), 3, Optional.empty()), TODAY)).containsExactly("child.gender");
+        assertThat(Completeness.missing(with(birth(), 4, Optional.empty()), TODAY)).containsExactly("child.birthDate");
+        assertThat(Completeness.missing(with(birth(), 5, Optional.empty()), TODAY)).containsExactly("child.placeOfBirth");
+        assertThat(Completeness.missing(with(birth(), 6, Optional.empty()), TODAY)).containsExactly("informant.informantType");
+        assertThat(Completeness.missing(with(birth(), 7, Optional.empty()), TODAY)).containsExactly("mother.name");
+    }
+
+    @Test
+    void missingWhenOneDeathItemAbsentThenNamedWithDeathFieldNames() {
+        assertThat(Completeness.missing(with(death(), 1, Optional.empty()), TODAY)).containsExactly("deceased.firstNames");
+        assertThat(Completeness.missing(with(death(), 2, Optional.empty()), TODAY)).containsExactly("deceased.familyName");
+        assertThat(Completeness.missing(with(death(), 3, Optional.empty()), TODAY)).containsExactly("deceased.gender");
+        assertThat(Completeness.missing(with(death(), 4, Optional.empty()), TODAY)).containsExactly("deathEvent.deathDate");
+        assertThat(Completeness.missing(with(death(), 5, Optional.empty()), TODAY)).containsExactly("deathEvent.placeOfDeath");
+        assertThat(Completeness.missing(with(death(), 6, Optional.empty()), TODAY)).containsExactly("informant.informantType");
+    }
+
+    @Test
+    void missingWhenEitherContactGivenThenComplete() {
+        assertThat(Completeness.missing(with(birth(), 8, Optional.empty()), TODAY)).isEmpty();
+        assertThat(Completeness.missing(with(birth(), 9, Optional.empty()), TODAY)).isEmpty();
+        assertThat(Completeness.missing(with(with(birth(), 8, Optional.empty()), 9, Optional.empty()), TODAY))
+                .containsExactly("informant.registrationEmail");
+    }
+
+    @Test
+    void missingWhenEventDateTodayThenCompleteAndTomorrowThenInTheFuture() {
+        assertThat(Completeness.missing(with(birth(), 4, Optional.of(TODAY)), TODAY)).isEmpty();
+        assertThat(Completeness.missing(with(birth(), 4, Optional.of(TODAY.plusDays(1))), TODAY))
+                .containsExactly("child.birthDate (in the future)");
+        assertThat(Completeness.missing(with(death(), 4, Optional.of(TODAY.plusYears(1))), TODAY))
+                .containsExactly("deathEvent.deathDate (in the future)");
+    }
+
+    @Test
+    void missingWhenEverythingAbsentThenEveryItemInFormOrder() {
+        var empty = new Declaration(EventType.BIRTH, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+
+        assertThat(Completeness.missing(empty, TODAY)).containsExactly("child.firstNames", "child.familyName",
+                "child.gender", "child.birthDate", "child.placeOfBirth", "informant.informantType", "mother.name",
+                "informant.registrationEmail");
+    }
+
+    @Test
+    void missingWhenLateReasonAbsentThenStillComplete() {
+        var old = with(birth(), 4, Optional.of(TODAY.minusYears(3)));
+
+        assertThat(Completeness.missing(old, TODAY)).isEmpty();
+    }
+
+    @Test
+    void subjectNameWhenPartsPresentThenJoinedAndWhenNoneThenEmpty() {
+        assertThat(birth().subjectName()).hasValue("Chanda Mulenga");
+        assertThat(with(birth(), 1, Optional.empty()).subjectName()).hasValue("Mulenga");
+        assertThat(with(with(birth(), 1, Optional.empty()), 2, Optional.empty()).subjectName()).isEmpty();
+    }
+}
