@@ -17,7 +17,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Locations: the administrative structure, civil registration offices and health facilities; the FHIR Location
@@ -25,16 +27,19 @@ import java.util.Optional;
  * database when asked to (the embedded default).
  */
 public final class LocationsModule implements Locations {
+    private static final long CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    private static final int CACHE_LIMIT = 20_000;
     private final Database database;
     private final LocationStore store = new LocationStore();
     private final LocationSeeder seeder = new LocationSeeder();
     private final LocationActions actions;
     private final List<Endpoint> endpoints;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     public LocationsModule(Database database, AuditLog audit, Fhir fhir, TokenVerifier verifier, Clock clock,
             ObjectMapper json) {
         this.database = database;
-        this.actions = new LocationActions(database, store, audit, clock);
+        this.actions = new LocationActions(database, store, audit, clock, cache::clear);
         this.endpoints = List.of(new LocationEndpoint(this, actions, verifier, fhir, json, clock));
     }
 
@@ -67,9 +72,29 @@ public final class LocationsModule implements Locations {
         return actions.importCountry(seeder.read(dir), actor);
     }
 
+    /**
+     * Every notification looks up several locations, which change rarely: found ones are kept for a few seconds.
+     * Changes made through this process clear the cache at once; another process's (an import from the command
+     * line, another node) show within {@link #CACHE_NANOS}.
+     */
     @Override
     public Optional<Location> find(String id) {
-        return database.withHandle(handle -> store.find(handle, id));
+        long now = System.nanoTime();
+        var cached = cache.get(id);
+        if (cached != null && now - cached.loadedAt() < CACHE_NANOS) {
+            return Optional.of(cached.location());
+        }
+        var found = database.withHandle(handle -> store.find(handle, id));
+        if (found.isPresent()) {
+            if (cache.size() >= CACHE_LIMIT) {
+                cache.clear();
+            }
+            cache.put(id, new Cached(found.get(), now));
+        }
+        return found;
+    }
+
+    private record Cached(Location location, long loadedAt) {
     }
 
     @Override

@@ -772,7 +772,7 @@ public abstract class UserAdminContract extends AppContract {
         var started = StaffLogin.authenticate(http(), username, temporary);
         assertThat(started.status()).as(started.toString()).isEqualTo(200);
         assertThat(started.json().get("status").asText()).as("onboarding, not a second factor").isEqualTo("pending");
-        assertThat(started.json().has("nonce")).isFalse();
+        assertThat(started.json().has("token")).as("the onboarding token").isTrue();
         assertProblem(action(campbell(), id, "reactivate", reason("ROLE_REGAINED")), 409, "user_status");
         StaffLogin.onboard(http(), username, temporary, NEW_PASSWORD);
         assertThat(me(StaffLogin.token(http(), username, NEW_PASSWORD))).isEqualTo(200);

@@ -38,17 +38,21 @@ public final class LocationActions {
     private final LocationStore store;
     private final AuditLog audit;
     private final Clock clock;
+    private final Runnable changed;
 
-    public LocationActions(Database database, LocationStore store, AuditLog audit, Clock clock) {
+    /** {@code changed} runs after every committed change (to drop cached lookups). */
+    public LocationActions(Database database, LocationStore store, AuditLog audit, Clock clock, Runnable changed) {
         this.database = database;
         this.store = store;
         this.audit = audit;
         this.clock = clock;
+        this.changed = changed;
     }
 
     /** Creates every location of the batch or none; returns them in the order given. */
     public List<LocationDetails> create(List<NewLocation> batch, Actor actor) {
         return uniquely(() -> database.inTransaction(handle -> {
+            handle.afterCommit(changed);
             var planned = LocationPlanner.plan(batch, stored(handle, batch), () -> UUID.randomUUID().toString()).orThrow();
             insert(handle, planned);
             for (var each : planned) {
@@ -64,6 +68,7 @@ public final class LocationActions {
 
     public LocationDetails update(String id, LocationChange change, Actor actor) {
         return database.inTransaction(handle -> {
+            handle.afterCommit(changed);
             var current = store.lock(handle, id).orElseThrow(() -> new LocationNotFoundException(id));
             if (change.statistics().isPresent() && !current.isAdminArea()) {
                 throw new InvalidLocationsException(List.of(new FieldError("statistics",
@@ -87,6 +92,7 @@ public final class LocationActions {
     /** Loads a country's locations and statistics in one transaction; nothing is stored if anything is wrong. */
     public ImportSummary importCountry(CountryData data, Actor actor) {
         return uniquely(() -> database.inTransaction(handle -> {
+            handle.afterCommit(changed);
             var plan = LocationPlanner.plan(data.locations(), stored(handle, data.locations()), () -> UUID.randomUUID().toString());
             var invalid = new ArrayList<>(data.errors());
             invalid.addAll(plan.invalid());

@@ -56,7 +56,11 @@ public final class RecordIntake {
     }
 
     /** The stored record, and whether this request created it or found it from an earlier identical submission. */
-    public record Outcome(RecordSummary record, boolean created) {
+    /** {@code resources}: the stored resources when this request created the record, else empty (read them back). */
+    public record Outcome(RecordSummary record, boolean created, java.util.List<com.fasterxml.jackson.databind.node.ObjectNode> resources) {
+        Outcome(RecordSummary record) {
+            this(record, false, java.util.List.of());
+        }
     }
 
     /** The Event Notification API: a partial record in the office the bundle names, status IN_PROGRESS. */
@@ -65,7 +69,7 @@ public final class RecordIntake {
         var existing = bundle.sourceIdentifier().flatMap(source ->
                 database.withHandle(handle -> records.findBySource(handle, submitter.id(), source)));
         if (existing.isPresent()) {
-            return new Outcome(existing.get(), false);
+            return new Outcome(existing.get());
         }
         var checked = rules.check(bundle, true, today());
         return store(checked, RecordStatus.IN_PROGRESS, Action.NOTIFY, submitter);
@@ -78,7 +82,7 @@ public final class RecordIntake {
         var existing = bundle.sourceIdentifier().flatMap(source ->
                 database.withHandle(handle -> records.findBySource(handle, submitter.id(), source)));
         if (existing.isPresent()) {
-            return new Outcome(existing.get(), false);
+            return new Outcome(existing.get());
         }
         var checked = rules.check(bundle, false, today());
         if (!staff.national() && !checked.office().id().equals(staff.officeId())) {
@@ -102,7 +106,7 @@ public final class RecordIntake {
                 var won = bundle.sourceIdentifier().flatMap(source ->
                         database.withHandle(handle -> records.findBySource(handle, submitter.id(), source)));
                 if (won.isPresent()) {
-                    return new Outcome(won.get(), false);
+                    return new Outcome(won.get());
                 }
                 if (attempt >= TRACKING_ID_ATTEMPTS) {
                     throw e;
@@ -153,7 +157,7 @@ public final class RecordIntake {
         submitter.clientName().ifPresent(name -> details.put("received_from_client", name));
         audit.append(handle, new AuditEvent("record." + action.name().toLowerCase(java.util.Locale.ROOT),
                 AuditEvent.Outcome.SUCCESS, actor, "record", id, null, details));
-        return new Outcome(summary, true);
+        return new Outcome(summary, true, stored);
     }
 
     /**

@@ -52,7 +52,7 @@ public final class NotificationEndpoint implements Endpoint {
                 .put("value", record.trackingId());
         var entries = response.putArray("entry");
         var status = outcome.created() ? "201 Created" : "200 OK";
-        var stored = reading.storedResources(record.id());
+        var stored = outcome.created() ? outcome.resources() : reading.storedResources(record.id());
         for (int i = 0; i < stored.size(); i++) {
             var resource = stored.get(i);
             var entry = entries.addObject();
