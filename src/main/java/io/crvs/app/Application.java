@@ -117,6 +117,7 @@ public final class Application implements AutoCloseable {
         endpoints.add(new OpenApiEndpoint(json));
         endpoints.addAll(auth.endpoints());
         endpoints.addAll(users.endpoints());
+        endpoints.addAll(notifications.endpoints(auth.tokenVerifier()));
         endpoints.addAll(locations.endpoints());
         endpoints.addAll(integrations.endpoints());
         endpoints.addAll(gateway.endpoints());

@@ -2,6 +2,7 @@ package io.crvs.notifications;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crvs.auth.TokenVerifier;
 import io.crvs.notifications.delivery.LogSender;
 import io.crvs.notifications.delivery.OutboxRelay;
 import io.crvs.notifications.delivery.Sender;
@@ -12,6 +13,8 @@ import io.crvs.notifications.store.OutboxStore;
 import io.crvs.platform.crypto.SecretBox;
 import io.crvs.platform.crypto.ServerKey;
 import io.crvs.platform.db.Database;
+import io.crvs.platform.http.Endpoint;
+import io.crvs.notifications.web.NotificationsEndpoint;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +46,11 @@ public final class NotificationsModule implements Notifier, AutoCloseable {
         Sender sms = config.smsWebhook().<Sender>map(url -> new SmsWebhookSender(url, config.smsWebhookToken(), json)).orElse(log);
         this.relay = new OutboxRelay(database, store, templates, Map.of(Channel.EMAIL, email, Channel.SMS, sms),
                 secretBox, json, clock, config.maxAttempts(), config.applicationName());
+    }
+
+    /** {@code GET /notifications}: delivery status for National System Administrators. */
+    public List<Endpoint> endpoints(TokenVerifier verifier) {
+        return List.of(new NotificationsEndpoint(this, verifier, json));
     }
 
     /** Starts delivering in the background (the server does; one-shot commands leave rows for it). */

@@ -119,6 +119,16 @@ public abstract class NotificationDeliveryContract extends AppContract {
         var listed = app.app().notifications().list(Optional.of(userId), Optional.of("failed"), 10);
         assertThat(listed).extracting(OutboxEntry::id).contains(failed.id());
         assertThat(sms.attempts(mobile)).hasSize(MAX_ATTEMPTS);
+        // Visible to an operator over HTTP too, without the message itself.
+        var admin = Staff.bearer(Staff.login(http(), "j.campbell", SEED_PASSWORD));
+        var overHttp = http().get("/notifications?status=failed&subject=" + userId, "Authorization", admin);
+        assertThat(overHttp.status()).as(overHttp.toString()).isEqualTo(200);
+        assertThat(overHttp.json().get(0).get("id").asLong()).isEqualTo(failed.id());
+        assertThat(overHttp.json().get(0).get("lastError").asText()).contains("HTTP 500");
+        assertThat(overHttp.body()).doesNotContain("authentication code is");
+        var fieldAgent = Staff.bearer(Staff.login(http(), "k.bwalya", SEED_PASSWORD));
+        assertThat(http().get("/notifications", "Authorization", fieldAgent).status()).isEqualTo(403);
+        assertThat(http().get("/notifications?status=bogus", "Authorization", admin).status()).isEqualTo(400);
 
         app.clock().advance(Duration.ofHours(2));
         app.app().notifications().deliverDue();

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 
 /** {@code crvs bench …}: load benchmarks over real HTTP on loopback, server and load generator on one machine. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run benchmarks.",
-        subcommands = {BenchCommand.Token.class, BenchCommand.Notify.class, BenchCommand.Login.class})
+        subcommands = {BenchCommand.Token.class, BenchCommand.Notify.class, BenchCommand.Login.class,
+                BenchCommand.Startup.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -82,6 +83,20 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             new LoginBench(System.out).run(load.warmup(30), load.duration, load.concurrency(List.of(2, 8)));
+            return 0;
+        }
+    }
+
+    @Command(name = "startup", mixinStandardHelpOptions = true,
+            description = "Start `crvs serve` as a separate process (this JVM's options) and time the first token it "
+                    + "serves, with its resident memory; also the first start on a fresh data folder.")
+    static final class Startup implements Callable<Integer> {
+        @Option(names = "--runs", defaultValue = "3", description = "Timed starts (default 3).")
+        int runs;
+
+        @Override
+        public Integer call() throws Exception {
+            new io.crvs.app.bench.StartupBench(System.out).run(runs);
             return 0;
         }
     }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "crvs", mixinStandardHelpOptions = true, version = "crvs 0.1.0",
         description = "Civil registration and vital statistics server, wire-compatible with OpenCRVS v1.4.",
         subcommands = {ServeCommand.class, ClientsCommand.class, UsersCommand.class, LocationsCommand.class,
-                KeysCommand.class, AuditCommand.class,
+                NotificationsCommand.class, KeysCommand.class, AuditCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})
 public final class CrvsCommand implements Runnable {
     @CommandLine.Spec
