@@ -98,9 +98,12 @@ public final class StartupBench {
         return command;
     }
 
+    /** This JVM's options; a class-data archive made for the other commands is swapped for the server's. */
     private static List<String> jvmOptions() {
         return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(arg -> !arg.startsWith("-agentlib") && !arg.startsWith("-javaagent")).toList();
+                .filter(arg -> !arg.startsWith("-agentlib") && !arg.startsWith("-javaagent"))
+                .map(arg -> arg.startsWith("-XX:SharedArchiveFile=") ? arg.replace("crvs-cli.jsa", "crvs-serve.jsa") : arg)
+                .toList();
     }
 
     private static String jar() {

@@ -44,16 +44,22 @@ public final class GraphqlEndpoint implements Endpoint {
     private static final Logger LOG = LoggerFactory.getLogger(GraphqlEndpoint.class);
     private static final int MAX_QUERY_CHARS = 100_000;
 
-    private final GraphQL graphql;
+    private final CompletableFuture<GraphQL> graphql;
     private final TokenVerifier verifier;
     private final ObjectMapper json;
 
     public GraphqlEndpoint(ClientRegistry clients, TokenVerifier verifier, ObjectMapper json) {
         this.verifier = verifier;
         this.json = json;
+        // Building the schema takes a few hundred milliseconds: done beside the rest of start-up, not before it.
+        this.graphql = CompletableFuture.supplyAsync(() -> build(clients),
+                command -> Thread.ofPlatform().name("crvs-graphql-init").daemon(true).start(command));
+    }
+
+    private static GraphQL build(ClientRegistry clients) {
         var wiring = new SystemResolvers(clients).wire(RuntimeWiring.newRuntimeWiring()).build();
         var schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(schemaText()), wiring);
-        this.graphql = GraphQL.newGraphQL(schema)
+        return GraphQL.newGraphQL(schema)
                 .defaultDataFetcherExceptionHandler(errors())
                 .instrumentation(new ChainedInstrumentation(List.of(new MaxQueryDepthInstrumentation(12),
                         new MaxQueryComplexityInstrumentation(500))))
@@ -79,7 +85,7 @@ public final class GraphqlEndpoint implements Endpoint {
                 .operationName(request.operationName())
                 .graphQLContext(Map.of(CALLER, caller, ACTOR, Requests.actor(ctx).as(caller.actorType(), caller.subject())))
                 .build();
-        var result = graphql.execute(input);
+        var result = graphql.join().execute(input);
         var body = result.toSpecification();
         ctx.status(status(result.getErrors(), result.isDataPresent())).contentType("application/json")
                 .result(json.writeValueAsBytes(body));

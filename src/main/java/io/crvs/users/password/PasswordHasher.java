@@ -29,14 +29,14 @@ public final class PasswordHasher implements AutoCloseable {
     private final int memoryKib;
     private final int iterations;
     private final ExecutorService pool;
-    private final String dummyHash;
+    /** Made on first use: an Argon2id hash at start-up would cost every start tens of milliseconds. */
+    private volatile String dummyHash;
 
     public PasswordHasher(int memoryKib, int iterations) {
         this.memoryKib = memoryKib;
         this.iterations = iterations;
         this.pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
                 Thread.ofPlatform().name("crvs-password-", 0).daemon(true).factory());
-        this.dummyHash = compute("not a password " + RandomTokens.base64url(16), RandomTokens.bytes(SALT_BYTES), memoryKib, iterations);
     }
 
     /** A new PHC string for {@code password} with the current parameters. */
@@ -60,7 +60,12 @@ public final class PasswordHasher implements AutoCloseable {
 
     /** The same work as {@link #verify} for a user who does not exist; always false. */
     public boolean verifyDummy(String password) {
-        verify(dummyHash, password);
+        var dummy = dummyHash;
+        if (dummy == null) {
+            dummy = hash("not a password " + RandomTokens.base64url(16));
+            dummyHash = dummy;
+        }
+        verify(dummy, password);
         return false;
     }
 
