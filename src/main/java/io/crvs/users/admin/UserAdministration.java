@@ -285,8 +285,8 @@ public final class UserAdministration {
     private UserRules.Checked checked(UserDraft draft) {
         var checked = UserRules.check(draft, titles, phone);
         var office = locations.find(checked.officeId());
-        if (office.isEmpty() || !office.get().isOffice()) {
-            throw new ValidationException("primaryOfficeId", "is not a civil registration office");
+        if (office.isEmpty() || !office.get().isOffice() || !"active".equals(office.get().status())) {
+            throw new ValidationException("primaryOfficeId", "is not an active civil registration office");
         }
         return checked;
     }

@@ -95,12 +95,13 @@ final class UserRules {
      */
     static String baseUsername(List<String> givenNames, String familyName) {
         var initials = new StringBuilder();
-        givenNames.forEach(n -> initials.append(ascii(n).isEmpty() ? "" : ascii(n).substring(0, 1)));
-        var base = (initials + "." + ascii(familyName).replace(' ', '-')).replaceAll("[^a-z0-9.-]", "");
-        while (base.length() < 3) {
+        givenNames.forEach(n -> ascii(n).codePoints().findFirst().ifPresent(initials::appendCodePoint));
+        // Letters of any script stay (OpenCRVS keeps them): a name without Latin letters still gives a username.
+        var base = (initials + "." + ascii(familyName).replace(' ', '-')).replaceAll("[^\\p{L}\\p{N}.-]", "");
+        while (base.codePointCount(0, base.length()) < 3) {
             base = base + "0";
         }
-        return base.length() > 60 ? base.substring(0, 60) : base;
+        return base.codePointCount(0, base.length()) > 60 ? base.substring(0, base.offsetByCodePoints(0, 60)) : base;
     }
 
     private static String ascii(String name) {

@@ -61,7 +61,8 @@ class UserRulesTest {
         assertThat(UserRules.baseUsername(List.of("A"), "B")).isEqualTo("a.b");
         assertThat(UserRules.baseUsername(List.of("X"), "?")).isEqualTo("x.0");
         assertThat(UserRules.baseUsername(List.of("Ö"), "!!")).isEqualTo("o.0");
-        assertThat(UserRules.baseUsername(List.of("李"), "王")).hasSize(3).startsWith(".").endsWith("00");
+        assertThat(UserRules.baseUsername(List.of("李"), "王")).isEqualTo("李.王");
+        assertThat(UserRules.baseUsername(List.of("李"), "?")).isEqualTo("李.0");
     }
 
     @Test
@@ -70,11 +71,18 @@ class UserRulesTest {
         assertThat(name).hasSize(60).startsWith("a.lll");
     }
 
+    @Test
+    void baseUsernameWhenNoLatinLettersThenLettersOfTheNameKeptAsOpenCrvsDoes() {
+        assertThat(UserRules.baseUsername(List.of("Иван"), "Петров")).isEqualTo("и.петров");
+        assertThat(UserRules.baseUsername(List.of("Μαρία"), "Παπαδοπούλου")).isEqualTo("μ.παπαδοπουλου");
+    }
+
     @Property
     void baseUsernameIsAlwaysThreeToSixtyCharactersOfLowerCaseLettersDigitsDotsAndDashes(
             @ForAll @Size(min = 1, max = 5) List<@NotBlank String> givenNames, @ForAll @NotBlank String familyName) {
         var name = UserRules.baseUsername(givenNames.stream().map(String::strip).toList(), familyName.strip());
-        assertThat(name).matches("[a-z0-9.-]{3,60}");
+        assertThat(name).matches("[\\p{L}\\p{N}.-]{3,60}");
+        assertThat(name).isEqualTo(name.toLowerCase(java.util.Locale.ROOT));
         assertThat(UserRules.baseUsername(givenNames.stream().map(String::strip).toList(), familyName.strip()))
                 .isEqualTo(name);
     }
