@@ -446,4 +446,15 @@ public abstract class GraphqlSystemsContract extends AppContract {
     private List<io.crvs.platform.audit.AuditEntry> reveals(String id) {
         return app.app().audit().list(Optional.of(id), Optional.of("client.keys_revealed"), Optional.empty(), 1000);
     }
+
+    @Test
+    void introspectionWhenNotNationalSystemAdministratorThenRefusedElseAnswered() {
+        var query = Map.of("query", "{ __schema { mutationType { fields { name } } } }");
+        var fieldAgent = http().postJson("/graphql", query, "Authorization", Http.bearer(StaffLogin.token(http(), "k.bwalya", "test")));
+        assertThat(fieldAgent.body()).doesNotContain("registerSystem");
+        assertThat(fieldAgent.json().path("errors").isArray()).isTrue();
+        var admin = http().postJson("/graphql", query, "Authorization", Http.bearer(StaffLogin.token(http(), "j.campbell", "test")));
+        assertThat(admin.status()).as(admin.toString()).isEqualTo(200);
+        assertThat(admin.body()).contains("registerSystem");
+    }
 }

@@ -10,11 +10,13 @@ import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherExceptionHandlerResult;
 import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.introspection.Introspection;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import io.crvs.auth.Audiences;
 import io.crvs.auth.ClientRegistry;
+import io.crvs.auth.Scopes;
 import io.crvs.auth.TokenVerifier;
 import io.crvs.platform.http.Endpoint;
 import io.crvs.platform.http.Requests;
@@ -83,7 +85,9 @@ public final class GraphqlEndpoint implements Endpoint {
         var input = ExecutionInput.newExecutionInput().query(request.query())
                 .variables(request.variables() == null ? Map.of() : request.variables())
                 .operationName(request.operationName())
-                .graphQLContext(Map.of(CALLER, caller, ACTOR, Requests.actor(ctx).as(caller.actorType(), caller.subject())))
+                // Only a National System Administrator may read the schema: every operation here is theirs alone.
+                .graphQLContext(Map.of(CALLER, caller, ACTOR, Requests.actor(ctx).as(caller.actorType(), caller.subject()),
+                        Introspection.INTROSPECTION_DISABLED, !caller.hasScope(Scopes.NATLSYSADMIN)))
                 .build();
         var result = graphql.join().execute(input);
         var body = result.toSpecification();
