@@ -4,14 +4,14 @@ import io.crvs.auth.AuthConfig;
 import io.crvs.notifications.Channel;
 import io.crvs.notifications.NotificationsConfig;
 import io.crvs.notifications.SmtpSettings;
-import io.crvs.users.UsersConfig;
-import io.crvs.users.LoginConfig;
 import io.crvs.platform.config.Env;
 import io.crvs.platform.crypto.OwnerOnlyFiles;
 import io.crvs.platform.crypto.RandomTokens;
 import io.crvs.platform.db.DatabaseConfig;
 import io.crvs.platform.http.HttpSettings;
 import io.crvs.platform.throttle.ThrottleConfig;
+import io.crvs.users.LoginConfig;
+import io.crvs.users.UsersConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -20,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -56,7 +58,7 @@ public record AppConfig(Path dataDir, String environment, HttpSettings http, Dat
         int port = portOverride != null ? portOverride : env.integer("CRVS_PORT", DEFAULT_PORT, 0, 65535);
         var http = new HttpSettings(env.string("CRVS_HOST", "0.0.0.0"), port,
                 env.integer("CRVS_MAX_BODY_BYTES", 1_048_576, 1024, 64 * 1_048_576),
-                new HashSet<>(env.list("CRVS_TRUSTED_PROXIES", java.util.List.of())));
+                new HashSet<>(env.list("CRVS_TRUSTED_PROXIES", List.of())));
         var database = database(env, dataDir);
         var auth = auth(env, dataDir, port);
         var throttle = new ThrottleConfig(
@@ -100,7 +102,7 @@ public record AppConfig(Path dataDir, String environment, HttpSettings http, Dat
 
     private static NotificationsConfig notifications(Env env, boolean development, String applicationName) {
         var channel = Channel.valueOf(env.oneOf("CRVS_USER_NOTIFICATION_CHANNEL", "email", Set.of("email", "sms"))
-                .toUpperCase(java.util.Locale.ROOT));
+                .toUpperCase(Locale.ROOT));
         Optional<SmtpSettings> smtp = env.optional("CRVS_SMTP_HOST").map(host -> new SmtpSettings(host,
                 env.integer("CRVS_SMTP_PORT", 587, 1, 65535),
                 env.oneOf("CRVS_SMTP_SECURITY", "starttls", Set.of("starttls", "ssl", "none")),

@@ -2,6 +2,7 @@ package io.crvs.auth;
 
 import io.crvs.platform.audit.Actor;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /** Minting and ending user tokens, for the login flow of the users module. Client tokens come only from /token. */
@@ -16,7 +17,7 @@ public interface AccessTokens {
     void revoke(Caller token, Actor actor, String via);
 
     /** A freshly minted token. */
-    record AccessToken(String token, String jti, java.time.Instant issuedAt, java.time.Instant expiresAt) {
+    record AccessToken(String token, String jti, Instant issuedAt, Instant expiresAt) {
         @Override
         public String toString() {
             return "AccessToken[" + jti + "]";

@@ -17,6 +17,7 @@ import io.crvs.auth.token.TokenEndpoint;
 import io.crvs.auth.token.TokenIssuer;
 import io.crvs.auth.token.TokenRevocation;
 import io.crvs.auth.token.WhoAmIEndpoint;
+import io.crvs.platform.audit.Actor;
 import io.crvs.platform.audit.AuditLog;
 import io.crvs.platform.crypto.SecretBox;
 import io.crvs.platform.crypto.ServerKey;
@@ -25,7 +26,9 @@ import io.crvs.platform.http.Endpoint;
 import io.crvs.platform.throttle.FailureThrottle;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The auth service: integration clients and their secrets, signing keys, the token endpoint and the bearer-token
@@ -83,13 +86,13 @@ public final class AuthModule {
     public AccessTokens accessTokens() {
         return new AccessTokens() {
             @Override
-            public AccessToken issueForUser(String userId, List<String> scopes, java.time.Duration ttl, long notBefore) {
-                var token = issuer.issue(userId, java.util.Optional.empty(), scopes, issuer.audiences(scopes), ttl, notBefore);
+            public AccessToken issueForUser(String userId, List<String> scopes, Duration ttl, long notBefore) {
+                var token = issuer.issue(userId, Optional.empty(), scopes, issuer.audiences(scopes), ttl, notBefore);
                 return new AccessToken(token.token(), token.jti(), token.issuedAt(), token.expiresAt());
             }
 
             @Override
-            public void revoke(Caller token, io.crvs.platform.audit.Actor actor, String via) {
+            public void revoke(Caller token, Actor actor, String via) {
                 revocation.revoke(token, actor, via);
             }
         };

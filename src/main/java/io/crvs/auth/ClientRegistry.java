@@ -32,7 +32,7 @@ public interface ClientRegistry {
      * Replaces a WEBHOOK client's permissions (which sections of a birth or death record each event may carry);
      * OpenCRVS's {@code updatePermissions}. The daily quota is kept.
      */
-    IntegrationClient updateWebhookPermissions(String ref, java.util.List<ClientSettings.WebhookPermission> webhook,
+    IntegrationClient updateWebhookPermissions(String ref, List<ClientSettings.WebhookPermission> webhook,
             Actor actor);
 
     /** Removes the client and its secrets; its tokens stop working at once. */

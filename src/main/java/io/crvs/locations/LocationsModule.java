@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Locations: the administrative structure, civil registration offices and health facilities; the FHIR Location
@@ -27,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * database when asked to (the embedded default).
  */
 public final class LocationsModule implements Locations {
-    private static final long CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    private static final long CACHE_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final int CACHE_LIMIT = 20_000;
     private final Database database;
     private final LocationStore store = new LocationStore();

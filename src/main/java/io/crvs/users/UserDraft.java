@@ -1,5 +1,7 @@
 package io.crvs.users;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +12,6 @@ public record UserDraft(List<String> givenNames, String familyName, String syste
 
     public UserDraft {
         // Not List.copyOf: a null name from a JSON body must reach validation (a 400), not throw here.
-        givenNames = givenNames == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(givenNames));
+        givenNames = givenNames == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(givenNames));
     }
 }

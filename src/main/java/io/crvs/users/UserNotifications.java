@@ -3,6 +3,7 @@ package io.crvs.users;
 import io.crvs.notifications.Channel;
 import io.crvs.notifications.Notification;
 import io.crvs.notifications.Notifier;
+import io.crvs.platform.problem.ConflictException;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -44,7 +45,7 @@ public final class UserNotifications {
             recipient = contact(user, channel);
         }
         if (recipient.isEmpty()) {
-            throw new io.crvs.platform.problem.ConflictException("user_unreachable",
+            throw new ConflictException("user_unreachable",
                     "The user has neither an email address nor a phone number to send the " + template + " to");
         }
         notifier.enqueue(handle, new Notification(template, user.language(), channel, recipient.get(), "user", user.id(),

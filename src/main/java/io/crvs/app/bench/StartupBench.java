@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * {@code crvs bench startup}: starts {@code crvs serve} as a separate process with this JVM's options and times
@@ -123,7 +125,7 @@ public final class StartupBench {
         return -1;
     }
 
-    private void waitFor(java.util.function.BooleanSupplier ready) throws InterruptedException {
+    private void waitFor(BooleanSupplier ready) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!ready.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -159,7 +161,7 @@ public final class StartupBench {
 
     private static void stop(Process process) throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
     }

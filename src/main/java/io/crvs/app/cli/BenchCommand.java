@@ -2,6 +2,7 @@ package io.crvs.app.cli;
 
 import io.crvs.app.bench.LoginBench;
 import io.crvs.app.bench.NotifyBench;
+import io.crvs.app.bench.StartupBench;
 import io.crvs.app.bench.TokenBench;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -96,7 +97,7 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            new io.crvs.app.bench.StartupBench(System.out).run(runs);
+            new StartupBench(System.out).run(runs);
             return 0;
         }
     }

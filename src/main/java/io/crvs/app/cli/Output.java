@@ -1,13 +1,15 @@
 package io.crvs.app.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crvs.platform.http.Json;
 import io.crvs.platform.problem.ProblemException;
 import java.util.LinkedHashMap;
+import java.util.List;
 
 /** One compact JSON document per line on stdout, so scripts can parse what commands print. */
 final class Output {
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = Json.mapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private Output() {
     }
@@ -21,11 +23,11 @@ final class Output {
     }
 
     static String error(String code, String message) {
-        return error(code, message, java.util.List.of());
+        return error(code, message, List.of());
     }
 
     /** An error line; {@code errors} (each problem and where it is, e.g. a file and line) only when there are any. */
-    static String error(String code, String message, java.util.List<ProblemException.FieldError> errors) {
+    static String error(String code, String message, List<ProblemException.FieldError> errors) {
         var body = new LinkedHashMap<String, Object>();
         body.put("error", code);
         body.put("message", message);

@@ -1,7 +1,9 @@
 package io.crvs.auth.client;
 
 import io.crvs.auth.store.ClientStore;
+import io.crvs.auth.store.StoredClient;
 import io.crvs.platform.db.Database;
+import java.util.Optional;
 
 /**
  * Checks a client_id and secret. Unknown client, wrong secret and deactivated client are told apart only in the
@@ -21,7 +23,7 @@ public final class ClientAuthenticator {
 
     public ClientAuthentication authenticate(String clientId, String secret) {
         var found = clientId.length() > 64
-                ? java.util.Optional.<io.crvs.auth.store.StoredClient>empty()
+                ? Optional.<StoredClient>empty()
                 : database.withHandle(handle -> clients.findByClientId(handle, clientId));
         if (found.isEmpty()) {
             hasher.verifyDummy(secret);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Validation and defaults for new clients, in plain Java. */
 final class ClientRules {
@@ -87,7 +88,7 @@ final class ClientRules {
             for (var permission : entry.permissions()) {
                 if (!allowed.contains(permission)) {
                     errors.add(new FieldError(field + ".permissions", "'" + permission + "' is not a " + entry.event()
-                            + " section; use " + new java.util.TreeSet<>(allowed)));
+                            + " section; use " + new TreeSet<>(allowed)));
                 }
             }
         }

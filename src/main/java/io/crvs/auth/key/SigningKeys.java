@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -200,7 +201,7 @@ public final class SigningKeys {
         newestFirst.forEach(k -> byKid.put(k.kid(), k));
         var jwks = new JWKSet(newestFirst.stream().map(k -> (com.nimbusds.jose.jwk.JWK) new RSAKey.Builder(k.publicKey())
                 .keyID(k.kid()).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).build()).toList());
-        return new Snapshot(newestFirst.getFirst(), java.util.Collections.unmodifiableMap(byKid), jwks, Set.copyOf(files));
+        return new Snapshot(newestFirst.getFirst(), Collections.unmodifiableMap(byKid), jwks, Set.copyOf(files));
     }
 
     private static void generate(Source.Folder folder, Instant now) {

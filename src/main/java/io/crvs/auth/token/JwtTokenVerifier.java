@@ -18,22 +18,27 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.crvs.auth.AuthConfig;
 import io.crvs.auth.BearerChallenge;
 import io.crvs.auth.Caller;
+import io.crvs.auth.ClientStatus;
 import io.crvs.auth.TokenVerifier;
 import io.crvs.auth.UserSubjects;
 import io.crvs.auth.key.SigningKeys;
 import io.crvs.auth.store.ClientStore;
 import io.crvs.auth.store.RevocationStore;
 import io.crvs.platform.db.Database;
+import java.io.IOException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -106,7 +111,7 @@ public final class JwtTokenVerifier implements TokenVerifier {
             throw BearerChallenge.invalid("The access token is not intended for this service");
         }
         if (!caller.hasAnyScope(anyOfScopes)) {
-            throw BearerChallenge.insufficientScope(String.join(" ", new java.util.TreeSet<>(anyOfScopes)));
+            throw BearerChallenge.insufficientScope(String.join(" ", new TreeSet<>(anyOfScopes)));
         }
         return caller;
     }
@@ -174,13 +179,13 @@ public final class JwtTokenVerifier implements TokenVerifier {
         JsonNode header;
         try {
             header = json.readTree(Base64.getUrlDecoder().decode(token.substring(0, dot)));
-        } catch (java.io.IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new Invalid("The access token is malformed");
         }
         if (header == null || !header.isObject()) {
             throw new Invalid("The access token is malformed");
         }
-        var names = new java.util.HashSet<String>();
+        var names = new HashSet<String>();
         header.fieldNames().forEachRemaining(names::add);
         if (!HEADER_MEMBERS.containsAll(names) || !"RS256".equals(header.path("alg").asText(null))) {
             throw new Invalid("The access token is invalid");
@@ -208,7 +213,7 @@ public final class JwtTokenVerifier implements TokenVerifier {
     }
 
     /** {@code payload}: the claims as sent, since Nimbus turns a string {@code aud} into a one-entry list. */
-    private Caller caller(JWTClaimsSet claims, java.util.Map<String, Object> payload) {
+    private Caller caller(JWTClaimsSet claims, Map<String, Object> payload) {
         try {
             var iat = claims.getIssueTime().toInstant();
             var exp = claims.getExpirationTime().toInstant();
@@ -250,7 +255,7 @@ public final class JwtTokenVerifier implements TokenVerifier {
         if (state.get().jtiRevoked()) {
             return Optional.of("The access token has been revoked");
         }
-        if (state.get().status() != io.crvs.auth.ClientStatus.ACTIVE) {
+        if (state.get().status() != ClientStatus.ACTIVE) {
             return Optional.of("The access token's client is deactivated");
         }
         if (caller.issuedAt().getEpochSecond() < state.get().tokensNotBefore()) {

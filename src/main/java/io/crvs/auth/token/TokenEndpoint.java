@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code POST /token} (RFC 6749 §4.4, OpenCRVS "Authenticate a client") and the pre-1.4 alias
@@ -63,8 +64,8 @@ public final class TokenEndpoint implements Endpoint {
     private void legacy(Context ctx) {
         try {
             var body = legacyBody(ctx);
-            var request = new ClientRequest(body, java.util.Optional.ofNullable(body.get("client_id")),
-                    java.util.Optional.ofNullable(body.get("client_secret")), ClientRequest.Method.POST);
+            var request = new ClientRequest(body, Optional.ofNullable(body.get("client_id")),
+                    Optional.ofNullable(body.get("client_secret")), ClientRequest.Method.POST);
             var token = grant.grant(request, Requests.actor(ctx), false);
             responses.json(ctx, 200, Map.of("token", token.token()));
         } catch (OAuthErrorException e) {

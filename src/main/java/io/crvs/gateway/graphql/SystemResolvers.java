@@ -1,5 +1,8 @@
 package io.crvs.gateway.graphql;
 
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
 import io.crvs.auth.Caller;
 import io.crvs.auth.ClientRegistry;
 import io.crvs.auth.ClientSettings;
@@ -10,12 +13,11 @@ import io.crvs.auth.Scopes;
 import io.crvs.platform.audit.Actor;
 import io.crvs.platform.problem.ForbiddenException;
 import io.crvs.platform.problem.ValidationException;
-import graphql.schema.DataFetcher;
-import graphql.schema.DataFetchingEnvironment;
-import graphql.schema.idl.RuntimeWiring;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -71,7 +73,7 @@ final class SystemResolvers {
     private static ClientSettings settings(Map<String, Object> input) {
         var quota = input.get("dailyQuota") instanceof Integer q ? q : 0;
         var entries = Optional.ofNullable((List<Map<String, Object>>) input.get("webhook")).orElse(List.of());
-        var webhook = new java.util.ArrayList<ClientSettings.WebhookPermission>();
+        var webhook = new ArrayList<ClientSettings.WebhookPermission>();
         for (int i = 0; i < entries.size(); i++) {
             var w = entries.get(i);
             // The schema's [WebhookInput] admits null entries.
@@ -80,7 +82,7 @@ final class SystemResolvers {
             }
             webhook.add(new ClientSettings.WebhookPermission((String) w.get("event"),
                     Optional.ofNullable((List<String>) w.get("permissions")).orElse(List.of()).stream()
-                            .filter(java.util.Objects::nonNull).toList()));
+                            .filter(Objects::nonNull).toList()));
         }
         return new ClientSettings(quota, List.copyOf(webhook));
     }

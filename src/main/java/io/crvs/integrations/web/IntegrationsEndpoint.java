@@ -3,6 +3,7 @@ package io.crvs.integrations.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crvs.auth.Audiences;
 import io.crvs.auth.ClientRegistry;
+import io.crvs.auth.ClientSettings;
 import io.crvs.auth.ClientType;
 import io.crvs.auth.NewClient;
 import io.crvs.auth.Scopes;
@@ -14,6 +15,7 @@ import io.crvs.platform.http.Requests;
 import io.crvs.platform.problem.ValidationException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -55,7 +57,7 @@ public final class IntegrationsEndpoint implements Endpoint {
             var actor = admin(ctx);
             var body = Requests.json(ctx, json, PermissionsRequest.class);
             write(ctx, 200, ClientViews.client(clients.updateWebhookPermissions(ctx.pathParam("id"),
-                    body.webhook() == null ? java.util.List.of() : body.webhook(), actor)));
+                    body.webhook() == null ? List.of() : body.webhook(), actor)));
         });
         routes.delete("/integrations/{id}", ctx ->
                 write(ctx, 200, ClientViews.client(clients.delete(ctx.pathParam("id"), admin(ctx)))));
@@ -74,7 +76,7 @@ public final class IntegrationsEndpoint implements Endpoint {
     }
 
     /** Body of {@code POST /integrations/{id}/permissions}: OpenCRVS's {@code updatePermissions}. */
-    record PermissionsRequest(java.util.List<io.crvs.auth.ClientSettings.WebhookPermission> webhook) {
+    record PermissionsRequest(List<ClientSettings.WebhookPermission> webhook) {
     }
 
     /** Every route here needs a National System Administrator; returns the audit actor. */

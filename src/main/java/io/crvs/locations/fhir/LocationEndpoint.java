@@ -24,6 +24,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -171,7 +172,7 @@ public final class LocationEndpoint implements Endpoint {
             var location = e.getLocation();
             throw new BadRequestException("malformed_json", "The body is not valid JSON" + (location == null ? ""
                     : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")"));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new BadRequestException("malformed_json", "The body could not be read");
         }
     }

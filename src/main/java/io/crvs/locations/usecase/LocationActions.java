@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -175,7 +176,7 @@ public final class LocationActions {
     }
 
     /** A concurrent request that took the same statistical id first still ends in 409, not in a database error. */
-    private static <T> T uniquely(java.util.function.Supplier<T> action) {
+    private static <T> T uniquely(Supplier<T> action) {
         try {
             return action.get();
         } catch (RuntimeException e) {

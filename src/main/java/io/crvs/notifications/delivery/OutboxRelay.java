@@ -6,8 +6,11 @@ import io.crvs.notifications.Channel;
 import io.crvs.notifications.store.OutboxStore;
 import io.crvs.platform.crypto.SecretBox;
 import io.crvs.platform.db.Database;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -93,16 +96,16 @@ public final class OutboxRelay implements AutoCloseable {
 
     private void deliver(OutboxStore.Claimed row) {
         try {
-            var variables = new java.util.HashMap<>(json.readValue(secretBox.open(row.sealedPayload(), "outbox"), VARIABLES));
+            var variables = new HashMap<>(json.readValue(secretBox.open(row.sealedPayload(), "outbox"), VARIABLES));
             variables.putIfAbsent("applicationName", applicationName);
             var body = templates.render(row.template(), row.language(), variables);
-            var sender = senders.get(Channel.valueOf(row.channel().toUpperCase(java.util.Locale.ROOT)));
+            var sender = senders.get(Channel.valueOf(row.channel().toUpperCase(Locale.ROOT)));
             sender.send(row.recipient(), templates.subject(row.template(), applicationName), body);
             database.withHandle(handle -> {
                 store.markSent(handle, row.id(), clock.instant());
                 return null;
             });
-        } catch (Sender.SendException | RuntimeException | java.io.IOException e) {
+        } catch (Sender.SendException | RuntimeException | IOException e) {
             failed(row, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
     }

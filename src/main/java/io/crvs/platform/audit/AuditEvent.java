@@ -1,5 +1,6 @@
 package io.crvs.platform.audit;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -31,7 +32,7 @@ public record AuditEvent(String action, Outcome outcome, Actor actor, String sub
         SUCCESS, FAILURE, DENIED;
 
         public String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -61,7 +62,7 @@ public final class Env {
         if (raw.isEmpty()) {
             return defaultValue;
         }
-        return switch (raw.get().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (raw.get().toLowerCase(Locale.ROOT)) {
             case "true", "yes", "1", "on" -> true;
             case "false", "no", "0", "off" -> false;
             default -> {
@@ -72,7 +73,7 @@ public final class Env {
     }
 
     public String oneOf(String name, String defaultValue, Set<String> allowed) {
-        var value = string(name, defaultValue).toLowerCase(java.util.Locale.ROOT);
+        var value = string(name, defaultValue).toLowerCase(Locale.ROOT);
         if (!allowed.contains(value)) {
             problems.add(name + " must be one of " + allowed + ", was '" + value + "'");
             return defaultValue;

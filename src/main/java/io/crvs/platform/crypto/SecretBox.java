@@ -3,6 +3,7 @@ package io.crvs.platform.crypto;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -42,7 +43,7 @@ public final class SecretBox {
         }
         try {
             var bytes = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
-            var nonce = java.util.Arrays.copyOfRange(bytes, 0, NONCE_BYTES);
+            var nonce = Arrays.copyOfRange(bytes, 0, NONCE_BYTES);
             var cipher = cipher(Cipher.DECRYPT_MODE, nonce, context);
             var plain = cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);
             return new String(plain, StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package io.crvs.platform.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crvs.platform.fhir.FhirProblem;
 import io.crvs.platform.fhir.OperationOutcomes;
@@ -32,7 +33,7 @@ public final class Problems {
         try {
             ctx.status(problem.status()).contentType(OperationOutcomes.CONTENT_TYPE)
                     .result(json.writeValueAsBytes(OperationOutcomes.of(problem, json)));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -55,7 +56,7 @@ public final class Problems {
         body.put("message", detail);
         try {
             ctx.status(status).contentType(CONTENT_TYPE).result(json.writeValueAsBytes(body));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -11,6 +11,8 @@ import io.crvs.platform.problem.BadRequestException;
 import io.crvs.platform.problem.UnsupportedMediaTypeException;
 import io.crvs.platform.problem.ValidationException;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Reading requests: who is calling from where, and JSON bodies turned into records with precise errors. */
@@ -65,7 +67,7 @@ public final class Requests {
             throw new BadRequestException("malformed_json", "The body is not valid JSON"
                     + (location == null ? "" : " (line " + location.getLineNr() + ", column "
                     + location.getColumnNr() + ")"));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new BadRequestException("malformed_json", "The body could not be read");
         }
         // The JSON literal null binds to no object at all: callers must never see it.
@@ -103,7 +105,7 @@ public final class Requests {
     public static String mediaType(String contentType) {
         int semicolon = contentType.indexOf(';');
         var bare = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
-        return bare.trim().toLowerCase(java.util.Locale.ROOT);
+        return bare.trim().toLowerCase(Locale.ROOT);
     }
 
     private static String path(MismatchedInputException e) {

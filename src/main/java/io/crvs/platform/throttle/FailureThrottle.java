@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -108,7 +109,7 @@ public final class FailureThrottle {
             return;
         }
         var horizon = now.minus(config.maxLock());
-        var maps = java.util.List.of(pairs, addresses, accounts);
+        var maps = List.of(pairs, addresses, accounts);
         maps.forEach(map -> map.values().removeIf(counter -> counter.isIdleSince(horizon)));
         if (size() >= MAX_KEYS) {
             maps.forEach(map -> map.values().removeIf(counter -> counter.remaining(now).isEmpty()));

@@ -14,8 +14,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Structural validation of an OpenCRVS document bundle (interop §4.2): the bundle's own elements, the entry
@@ -101,7 +103,7 @@ public final class BundleReader {
         }
     }
 
-    private static java.util.List<IncomingBundle.Entry> entries(ObjectNode root) {
+    private static List<IncomingBundle.Entry> entries(ObjectNode root) {
         var entry = root.path("entry");
         if (!entry.isArray() || entry.isEmpty()) {
             throw FhirProblem.required("Bundle.entry", "Bundle.entry must be a non-empty array");
@@ -157,7 +159,7 @@ public final class BundleReader {
         }
         if (index > 1 && !FURTHER_RESOURCES.contains(type)) {
             throw FhirProblem.invalid(path + ".resource.resourceType", "A notification may not carry a " + type
-                    + " resource; allowed: " + new java.util.TreeSet<>(FURTHER_RESOURCES));
+                    + " resource; allowed: " + new TreeSet<>(FURTHER_RESOURCES));
         }
     }
 

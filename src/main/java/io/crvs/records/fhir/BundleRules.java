@@ -6,6 +6,7 @@ import io.crvs.locations.LocationType;
 import io.crvs.locations.Locations;
 import io.crvs.platform.fhir.FhirProblem;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -203,7 +204,7 @@ public final class BundleRules {
     }
 
     private static Set<String> isoCountries() {
-        var codes = new java.util.HashSet<String>();
+        var codes = new HashSet<String>();
         for (var alpha2 : Locale.getISOCountries()) {
             codes.add(alpha2);
             codes.add(Locale.of("", alpha2).getISO3Country());

@@ -13,6 +13,7 @@ import io.crvs.records.RecordSummary;
 import io.crvs.records.Staff;
 import io.crvs.records.fhir.BundleReader;
 import io.crvs.records.fhir.BundleRules;
+import io.crvs.records.fhir.IncomingBundle;
 import io.crvs.records.fhir.RecordDocument;
 import io.crvs.records.store.HistoryStore;
 import io.crvs.records.store.RecordStore;
@@ -23,10 +24,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -67,7 +70,7 @@ public final class RecordActions {
         var incoming = action == Action.UPDATE
                 ? Optional.of(reader.read(request.updatedBundle().orElseThrow(() ->
                         new ValidationException("(body)", "an update needs the new declaration as a FHIR document bundle"))))
-                : Optional.<io.crvs.records.fhir.IncomingBundle>empty();
+                : Optional.<IncomingBundle>empty();
         if (request.reason().filter(r -> r.length() > MAX_TEXT).isPresent()) {
             throw new ValidationException(action == Action.REGISTER ? "reasonForLateRegistration" : "reason",
                     "must be at most " + MAX_TEXT + " characters");
@@ -78,7 +81,7 @@ public final class RecordActions {
         if (action == Action.REJECT) {
             var reason = request.reason().orElseThrow(() -> new ValidationException("reason", "is required"));
             if (!REJECTION_REASONS.contains(reason)) {
-                throw new ValidationException("reason", "must be one of " + new java.util.TreeSet<>(REJECTION_REASONS));
+                throw new ValidationException("reason", "must be one of " + new TreeSet<>(REJECTION_REASONS));
             }
         }
         return database.inTransaction(handle -> {
@@ -103,7 +106,7 @@ public final class RecordActions {
     }
 
     private RecordSummary apply(Handle handle, RecordSummary current, Action action, RecordStatus next,
-            ActionRequest request, Optional<io.crvs.records.fhir.IncomingBundle> incoming, Staff staff, Submitter submitter) {
+            ActionRequest request, Optional<IncomingBundle> incoming, Staff staff, Submitter submitter) {
         var now = clock.instant();
         var document = RecordDocument.fromStored(records.resources(handle, current.id()).stream()
                 .map(RecordStore.Resource::content).toList(), json);
@@ -135,7 +138,7 @@ public final class RecordActions {
             throw new ConflictException("version_conflict", "Someone else changed the record at the same time; reload it and try again");
         }
         var stored = document.resources();
-        var resources = new java.util.ArrayList<RecordStore.Resource>();
+        var resources = new ArrayList<RecordStore.Resource>();
         for (int i = 0; i < stored.size(); i++) {
             resources.add(new RecordStore.Resource(stored.get(i).path("id").asText(),
                     stored.get(i).path("resourceType").asText(), i, stored.get(i).toString()));

@@ -1,10 +1,12 @@
 package io.crvs.records.usecase;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crvs.platform.audit.AuditEvent;
 import io.crvs.platform.audit.AuditLog;
 import io.crvs.platform.db.Database;
 import io.crvs.platform.problem.ForbiddenException;
+import io.crvs.records.EventType;
 import io.crvs.records.RecordStatus;
 import io.crvs.records.RecordSummary;
 import io.crvs.records.fhir.BundleReader;
@@ -18,7 +20,10 @@ import io.crvs.records.workflow.RecordWorkflow;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -55,11 +60,13 @@ public final class RecordIntake {
         this.clock = clock;
     }
 
-    /** The stored record, and whether this request created it or found it from an earlier identical submission. */
-    /** {@code resources}: the stored resources when this request created the record, else empty (read them back). */
-    public record Outcome(RecordSummary record, boolean created, java.util.List<com.fasterxml.jackson.databind.node.ObjectNode> resources) {
+    /**
+     * The stored record, and whether this request created it or found it from an earlier identical submission;
+     * {@code resources} are the stored resources when this request created the record, else empty (read them back).
+     */
+    public record Outcome(RecordSummary record, boolean created, List<ObjectNode> resources) {
         Outcome(RecordSummary record) {
-            this(record, false, java.util.List.of());
+            this(record, false, List.of());
         }
     }
 
@@ -99,7 +106,7 @@ public final class RecordIntake {
             try {
                 return database.inTransaction(handle -> insert(handle, checked, status, action, submitter));
             } catch (RuntimeException e) {
-                if (!io.crvs.platform.db.Database.isUniqueViolation(e)) {
+                if (!Database.isUniqueViolation(e)) {
                     throw e;
                 }
                 // A concurrent identical submission won the race: answer with its record.
@@ -136,7 +143,7 @@ public final class RecordIntake {
         document.setState(status, now, checked.office().id(), checked.district().id(),
                 submitter.staff().map(s -> s.userId()));
         records.insert(handle, summary, bundle.sourceIdentifier());
-        var resources = new java.util.ArrayList<RecordStore.Resource>();
+        var resources = new ArrayList<RecordStore.Resource>();
         var stored = document.resources();
         for (int i = 0; i < stored.size(); i++) {
             resources.add(new RecordStore.Resource(stored.get(i).path("id").asText(),
@@ -155,7 +162,7 @@ public final class RecordIntake {
         details.put("office", checked.office().id());
         number.ifPresent(n -> details.put("registration_number", n));
         submitter.clientName().ifPresent(name -> details.put("received_from_client", name));
-        audit.append(handle, new AuditEvent("record." + action.name().toLowerCase(java.util.Locale.ROOT),
+        audit.append(handle, new AuditEvent("record." + action.name().toLowerCase(Locale.ROOT),
                 AuditEvent.Outcome.SUCCESS, actor, "record", id, null, details));
         return new Outcome(summary, true, stored);
     }
@@ -175,7 +182,7 @@ public final class RecordIntake {
         };
     }
 
-    private String freeTrackingId(Handle handle, io.crvs.records.EventType event) {
+    private String freeTrackingId(Handle handle, EventType event) {
         for (int attempt = 0; attempt < TRACKING_ID_ATTEMPTS; attempt++) {
             var candidate = TrackingIds.next(event);
             if (!records.trackingIdTaken(handle, candidate)) {

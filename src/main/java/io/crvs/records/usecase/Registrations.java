@@ -11,6 +11,8 @@ import io.crvs.records.workflow.RegistrationPeriods;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -38,10 +40,10 @@ public final class Registrations {
         var lateReason = reason.filter(r -> !r.isBlank()).or(declaration::lateRegistrationReason);
         if (timeliness.needsReason() && lateReason.isEmpty()) {
             throw new UnprocessableException("late_registration_reason_required",
-                    "This registration is " + timeliness.name().toLowerCase(java.util.Locale.ROOT)
+                    "This registration is " + timeliness.name().toLowerCase(Locale.ROOT)
                             + ": give a reasonForLateRegistration",
-                    java.util.List.of(new FieldError("reasonForLateRegistration", "is required for a "
-                            + timeliness.name().toLowerCase(java.util.Locale.ROOT) + " registration")));
+                    List.of(new FieldError("reasonForLateRegistration", "is required for a "
+                            + timeliness.name().toLowerCase(Locale.ROOT) + " registration")));
         }
         lateReason.filter(r -> timeliness.needsReason()).ifPresent(document::setLateRegistrationReason);
         var number = today.getYear() + record.trackingId();

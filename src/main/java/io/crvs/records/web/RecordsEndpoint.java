@@ -8,6 +8,7 @@ import io.crvs.platform.http.Endpoint;
 import io.crvs.platform.http.Requests;
 import io.crvs.platform.problem.ForbiddenException;
 import io.crvs.platform.problem.ValidationException;
+import io.crvs.records.Staff;
 import io.crvs.records.usecase.ActionRequest;
 import io.crvs.records.usecase.RecordActions;
 import io.crvs.records.usecase.RecordIntake;
@@ -16,6 +17,7 @@ import io.crvs.records.usecase.Submitter;
 import io.crvs.records.workflow.Action;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -59,7 +61,7 @@ public final class RecordsEndpoint implements Endpoint {
                 .stream().map(RecordViews::history).toList()));
         routes.put("/records/{id}", ctx -> update(ctx));
         for (var action : new Action[] {Action.VALIDATE, Action.REJECT, Action.REGISTER, Action.ARCHIVE, Action.REINSTATE}) {
-            routes.post("/records/{id}/" + action.name().toLowerCase(java.util.Locale.ROOT), ctx -> act(ctx, action));
+            routes.post("/records/{id}/" + action.name().toLowerCase(Locale.ROOT), ctx -> act(ctx, action));
         }
     }
 
@@ -141,7 +143,7 @@ public final class RecordsEndpoint implements Endpoint {
         return callers.submitter(caller, ctx);
     }
 
-    private static io.crvs.records.Staff staff(Submitter submitter) {
+    private static Staff staff(Submitter submitter) {
         return submitter.staff().orElseThrow(() -> new ForbiddenException("staff_only", "Only staff act on records"));
     }
 

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * What users do for themselves: finish onboarding (new password and security answers), change their password,
@@ -178,7 +179,7 @@ public final class AccountService {
             var answer = given.get(i);
             var field = "securityQuestionAnswers[" + i + "]";
             if (answer == null || answer.questionKey() == null || !SecurityQuestions.KEYS.contains(answer.questionKey())) {
-                errors.add(new FieldError(field + ".questionKey", "must be one of " + new java.util.TreeSet<>(SecurityQuestions.KEYS)));
+                errors.add(new FieldError(field + ".questionKey", "must be one of " + new TreeSet<>(SecurityQuestions.KEYS)));
             } else if (!keys.add(answer.questionKey())) {
                 errors.add(new FieldError(field + ".questionKey", "is answered twice"));
             } else if (answer.answer() == null || answer.answer().isBlank() || answer.answer().length() > 100) {

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 
@@ -331,7 +332,7 @@ public final class UserAdministration {
 
     private static void checkReason(String reason, String comment, Set<String> allowed) {
         if (reason == null || !allowed.contains(reason)) {
-            throw new ValidationException("reason", "must be one of " + new java.util.TreeSet<>(allowed));
+            throw new ValidationException("reason", "must be one of " + new TreeSet<>(allowed));
         }
         if ("OTHER".equals(reason) && (comment == null || comment.isBlank())) {
             throw new ValidationException("comment", "is required when the reason is OTHER");

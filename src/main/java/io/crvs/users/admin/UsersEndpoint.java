@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * User management over REST for system administrators ({@code sysadmin}, {@code natlsysadmin}):
@@ -88,7 +89,7 @@ public final class UsersEndpoint implements Endpoint {
         write(ctx, 200, Map.of("totalItems", page.total(), "results", page.users().stream().map(UserViews::user).toList()));
     }
 
-    private void action(Context ctx, java.util.function.BiConsumer<Caller, Actor> action) throws Exception {
+    private void action(Context ctx, BiConsumer<Caller, Actor> action) throws Exception {
         var caller = caller(ctx);
         action.accept(caller, actor(ctx, caller));
         write(ctx, 200, Map.of("success", true));

@@ -20,8 +20,8 @@ import io.crvs.users.UserNotifications;
 import io.crvs.users.UserStatus;
 import io.crvs.users.UsersModule;
 import io.crvs.users.password.PasswordHasher;
-import io.crvs.users.store.LoginSessionStore;
 import io.crvs.users.store.LoginSessionStore.LoginSession;
+import io.crvs.users.store.LoginSessionStore;
 import io.crvs.users.store.StoredUser;
 import io.crvs.users.store.UserStore;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +29,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -206,7 +207,7 @@ public final class LoginFlow {
     private record CodeCheck(String userId, String failure) {
     }
 
-    private boolean codeMatches(org.jdbi.v3.core.Handle handle, LoginSession session, String code, java.time.Instant now) {
+    private boolean codeMatches(org.jdbi.v3.core.Handle handle, LoginSession session, String code, Instant now) {
         if (session.method().equals("totp")) {
             var stored = users.find(handle, session.userId()).orElseThrow();
             // The app may have been removed (or a new one enrolled, not yet confirmed) since the password step.

@@ -3,7 +3,9 @@ package io.crvs.users.password;
 import io.crvs.platform.crypto.RandomTokens;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -93,11 +95,11 @@ public final class PasswordHasher implements AutoCloseable {
         generator.init(params);
         var out = new byte[length];
         var bytes = password.getBytes(StandardCharsets.UTF_8);
-        generator.generateBytes(java.util.Arrays.copyOf(bytes, Math.min(bytes.length, 1024)), out);
+        generator.generateBytes(Arrays.copyOf(bytes, Math.min(bytes.length, 1024)), out);
         return out;
     }
 
-    private <T> T onPool(java.util.concurrent.Callable<T> work) {
+    private <T> T onPool(Callable<T> work) {
         try {
             return pool.submit(work).get();
         } catch (InterruptedException e) {

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -71,7 +72,7 @@ public final class UserStore {
     /** The status the user had when last deactivated, if known. */
     public Optional<UserStatus> statusBeforeDeactivation(Handle handle, String id) {
         return handle.createQuery("SELECT status_before_deactivation FROM users WHERE id = :id").bind("id", id)
-                .mapTo(String.class).list().stream().filter(java.util.Objects::nonNull).findFirst().map(UserStatus::fromWire);
+                .mapTo(String.class).list().stream().filter(Objects::nonNull).findFirst().map(UserStatus::fromWire);
     }
 
     /** New password (and status, e.g. back to pending after a reset); cuts off existing tokens. */
