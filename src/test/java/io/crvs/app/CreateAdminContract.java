@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crvs.testkit.AppContract;
 import io.crvs.testkit.Http;
-import io.crvs.testkit.StaffLogin;
+import io.crvs.testkit.Staff;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -131,11 +131,11 @@ public abstract class CreateAdminContract extends AppContract {
         assertThat(stored.username()).isEqualTo(admin.get("username").asText());
         assertThat(stored.status().wireName()).isEqualTo("pending");
 
-        var started = StaffLogin.authenticate(http(), admin.get("username").asText(), password);
+        var started = Staff.authenticate(http(), admin.get("username").asText(), password);
         assertThat(started.status()).as(started.toString()).isEqualTo(200);
         assertThat(started.json().get("status").asText()).isEqualTo("pending");
         var onboarding = started.json().get("token").asText();
-        assertThat(StaffLogin.me(http(), onboarding).get("id").asText()).isEqualTo(id);
+        assertThat(Staff.meOk(http(), onboarding).get("id").asText()).isEqualTo(id);
         assertThat(http().get("/users?primaryOfficeId=" + HQ, "Authorization", Http.bearer(onboarding)).status())
                 .as("an onboarding token manages nobody").isEqualTo(403);
 
@@ -155,15 +155,15 @@ public abstract class CreateAdminContract extends AppContract {
         var username = admin.get("username").asText();
         assertThat(username).matches("gb\\.hopper[0-9]*");
         assertThat(admin.get("givenNames").toString()).isEqualTo("[\"Grace\",\"Brewster\"]");
-        StaffLogin.onboard(http(), username, admin.get("one_time_password").asText(), "Cobol-Compiler-1952");
-        var token = StaffLogin.token(http(), username, "Cobol-Compiler-1952");
-        assertThat(StaffLogin.me(http(), token).get("status").asText()).isEqualTo("active");
+        Staff.onboard(http(), username, admin.get("one_time_password").asText(), "Cobol-Compiler-1952");
+        var token = Staff.login(http(), username, "Cobol-Compiler-1952");
+        assertThat(Staff.meOk(http(), token).get("status").asText()).isEqualTo("active");
         var created = http().postJson("/users", Map.of("givenNames", List.of("Ada"), "familyName", "Byron",
                 "systemRole", "LOCAL_SYSTEM_ADMIN", "primaryOfficeId", "okQp4uKCz0", "email", uniqueEmail()),
                 "Authorization", Http.bearer(token));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.json().get("createdBy").asText()).isEqualTo(admin.get("id").asText());
-        assertThat(StaffLogin.authenticate(http(), username, admin.get("one_time_password").asText()).status())
+        assertThat(Staff.authenticate(http(), username, admin.get("one_time_password").asText()).status())
                 .as("the one-time password is spent").isEqualTo(401);
     }
 

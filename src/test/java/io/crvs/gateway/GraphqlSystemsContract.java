@@ -8,7 +8,7 @@ import io.crvs.platform.audit.Actor;
 import io.crvs.testkit.AppContract;
 import io.crvs.testkit.Http;
 import io.crvs.testkit.Http.Response;
-import io.crvs.testkit.StaffLogin;
+import io.crvs.testkit.Staff;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +43,7 @@ public abstract class GraphqlSystemsContract extends AppContract {
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     private String as(String username) {
-        return Http.bearer(tokens.computeIfAbsent(username, u -> StaffLogin.token(http(), u)));
+        return Http.bearer(tokens.computeIfAbsent(username, u -> Staff.login(http(), u, Staff.SEED_PASSWORD)));
     }
 
     private String campbell() {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crvs.testkit.AppContract;
 import io.crvs.testkit.Http;
 import io.crvs.testkit.Http.Response;
+import io.crvs.testkit.Staff;
 import io.crvs.testkit.TestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
@@ -336,12 +337,7 @@ public abstract class NotificationDurabilityContract {
 
     /** The seeded Local Registrar of the office, logged in with the development code. */
     private static String registrarToken(Http http) {
-        var started = http.postJson("/authenticate", Map.of("username", "k.mweene", "password", "test"));
-        assertThat(started.status()).as(started.toString()).isEqualTo(200);
-        var verified = http.postJson("/verifyCode", Map.of("nonce", started.json().get("nonce").asText(),
-                "code", "000000"));
-        assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
-        return verified.json().get("token").asText();
+        return Staff.login(http, "k.mweene", Staff.SEED_PASSWORD);
     }
 
     // ---- small helpers ----------------------------------------------------------------------------------------

@@ -1,12 +1,13 @@
 package io.crvs.users;
 
-import static io.crvs.users.Staff.SEED_PASSWORD;
-import static io.crvs.users.Staff.bearer;
+import static io.crvs.testkit.Staff.SEED_PASSWORD;
+import static io.crvs.testkit.Staff.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crvs.testkit.AppContract;
 import io.crvs.testkit.Http.Response;
 import io.crvs.testkit.Jwt;
+import io.crvs.testkit.Staff;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,11 +1,11 @@
 package io.crvs.users;
 
-import static io.crvs.users.Staff.DEVELOPMENT_CODE;
-import static io.crvs.users.Staff.SEED_PASSWORD;
-import static io.crvs.users.Staff.authenticate;
-import static io.crvs.users.Staff.bearer;
-import static io.crvs.users.Staff.me;
-import static io.crvs.users.Staff.verifyCode;
+import static io.crvs.testkit.Staff.DEVELOPMENT_CODE;
+import static io.crvs.testkit.Staff.SEED_PASSWORD;
+import static io.crvs.testkit.Staff.authenticate;
+import static io.crvs.testkit.Staff.bearer;
+import static io.crvs.testkit.Staff.me;
+import static io.crvs.testkit.Staff.verifyCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +15,7 @@ import io.crvs.testkit.AppContract;
 import io.crvs.testkit.Http.Response;
 import io.crvs.testkit.Jwt;
 import io.crvs.testkit.MailServer;
+import io.crvs.testkit.Staff;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,12 +55,8 @@ public abstract class LoginContract extends AppContract {
     }
 
     /** First step for k.bwalya and the code the email brought. */
-    private String[] nonceAndEmailedCode(String username, String password, String email, String... headers) {
-        Staff.awaitOutboxDrained(app);
-        int seen = mail.count(email);
-        var nonce = Staff.nonce(http(), username, password, headers);
-        var code = Staff.code(mail.awaitNext(email, seen));
-        return new String[] {nonce, code};
+    private Staff.Challenge emailedChallenge() {
+        return Staff.challenge(app, mail, BWALYA_EMAIL, BWALYA, SEED_PASSWORD);
     }
 
     private static void assertUnauthorized(Response response) {
@@ -129,8 +126,8 @@ public abstract class LoginContract extends AppContract {
 
     @Test
     void verifyCodeWhenEmailedCodeThenToken() {
-        var step = nonceAndEmailedCode(BWALYA, SEED_PASSWORD, BWALYA_EMAIL);
-        var response = verifyCode(http(), step[0], step[1]);
+        var step = emailedChallenge();
+        var response = verifyCode(http(), step.nonce(), step.code());
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(me(http(), response.json().get("token").asText()).status()).isEqualTo(200);
     }
@@ -201,30 +198,30 @@ public abstract class LoginContract extends AppContract {
 
     @Test
     void verifyCodeWhenEmailedCodeUsedTwiceThenSecondRefused() {
-        var step = nonceAndEmailedCode(BWALYA, SEED_PASSWORD, BWALYA_EMAIL);
-        assertThat(verifyCode(http(), step[0], step[1]).status()).isEqualTo(200);
-        assertUnauthorized(verifyCode(http(), step[0], step[1]));
+        var step = emailedChallenge();
+        assertThat(verifyCode(http(), step.nonce(), step.code()).status()).isEqualTo(200);
+        assertUnauthorized(verifyCode(http(), step.nonce(), step.code()));
     }
 
     @Test
     void verifyCodeWhenFourWrongCodesThenRightCodeStillAccepted() {
-        var step = nonceAndEmailedCode(BWALYA, SEED_PASSWORD, BWALYA_EMAIL);
-        for (var wrong : wrongCodes(step[1], 4)) {
-            assertUnauthorized(verifyCode(http(), step[0], wrong));
+        var step = emailedChallenge();
+        for (var wrong : wrongCodes(step.code(), 4)) {
+            assertUnauthorized(verifyCode(http(), step.nonce(), wrong));
         }
-        assertThat(verifyCode(http(), step[0], step[1]).status()).isEqualTo(200);
+        assertThat(verifyCode(http(), step.nonce(), step.code()).status()).isEqualTo(200);
     }
 
     @Test
     void verifyCodeWhenFiveWrongCodesThenNonceDeadEvenForRightCode() {
-        var step = nonceAndEmailedCode(BWALYA, SEED_PASSWORD, BWALYA_EMAIL);
-        for (var wrong : wrongCodes(step[1], 5)) {
-            assertUnauthorized(verifyCode(http(), step[0], wrong));
+        var step = emailedChallenge();
+        for (var wrong : wrongCodes(step.code(), 5)) {
+            assertUnauthorized(verifyCode(http(), step.nonce(), wrong));
         }
-        assertUnauthorized(verifyCode(http(), step[0], step[1]));
-        assertUnauthorized(verifyCode(http(), step[0], DEVELOPMENT_CODE));
+        assertUnauthorized(verifyCode(http(), step.nonce(), step.code()));
+        assertUnauthorized(verifyCode(http(), step.nonce(), DEVELOPMENT_CODE));
         var resend = http().postJson("/resendAuthenticationCode",
-                Map.of("nonce", step[0], "notificationEvent", "TWO_FACTOR_AUTHENTICATION"));
+                Map.of("nonce", step.nonce(), "notificationEvent", "TWO_FACTOR_AUTHENTICATION"));
         assertUnauthorized(resend);
     }
 
@@ -242,17 +239,17 @@ public abstract class LoginContract extends AppContract {
 
     @Test
     void verifyCodeWhenCodeOlderThanTenMinutesThenRefused() {
-        var step = nonceAndEmailedCode(BWALYA, SEED_PASSWORD, BWALYA_EMAIL);
+        var step = emailedChallenge();
         app.clock().advance(Duration.ofSeconds(601));
-        assertUnauthorized(verifyCode(http(), step[0], step[1]));
-        assertUnauthorized(verifyCode(http(), step[0], DEVELOPMENT_CODE));
+        assertUnauthorized(verifyCode(http(), step.nonce(), step.code()));
+        assertUnauthorized(verifyCode(http(), step.nonce(), DEVELOPMENT_CODE));
     }
 
     @Test
     void verifyCodeWhenCodeAlmostTenMinutesOldThenAccepted() {
-        var step = nonceAndEmailedCode(BWALYA, SEED_PASSWORD, BWALYA_EMAIL);
+        var step = emailedChallenge();
         app.clock().advance(Duration.ofSeconds(570));
-        assertThat(verifyCode(http(), step[0], step[1]).status()).isEqualTo(200);
+        assertThat(verifyCode(http(), step.nonce(), step.code()).status()).isEqualTo(200);
     }
 
     @Test
@@ -266,16 +263,16 @@ public abstract class LoginContract extends AppContract {
 
     @Test
     void resendWhenNonceLiveThenNewCodeArrivesAndOldCodeRefused() {
-        var step = nonceAndEmailedCode(BWALYA, SEED_PASSWORD, BWALYA_EMAIL);
+        var step = emailedChallenge();
         Staff.awaitOutboxDrained(app);
         int seen = mail.count(BWALYA_EMAIL);
         var resend = http().postJson("/resendAuthenticationCode",
-                Map.of("nonce", step[0], "notificationEvent", "TWO_FACTOR_AUTHENTICATION"));
+                Map.of("nonce", step.nonce(), "notificationEvent", "TWO_FACTOR_AUTHENTICATION"));
         assertThat(resend.status()).as(resend.toString()).isEqualTo(200);
-        assertThat(resend.json().get("nonce").asText()).isEqualTo(step[0]);
+        assertThat(resend.json().get("nonce").asText()).isEqualTo(step.nonce());
         var newCode = Staff.code(mail.awaitNext(BWALYA_EMAIL, seen));
-        assertUnauthorized(verifyCode(http(), step[0], step[1]));
-        var response = verifyCode(http(), step[0], newCode);
+        assertUnauthorized(verifyCode(http(), step.nonce(), step.code()));
+        var response = verifyCode(http(), step.nonce(), newCode);
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
     }
 
@@ -389,10 +386,10 @@ public abstract class LoginContract extends AppContract {
         var headers = new String[] {"X-Forwarded-For", address, "User-Agent", agent};
         var wrongPassword = "Wr0ng-" + member.password();
         assertUnauthorized(authenticate(http(), member.username(), wrongPassword, headers));
-        var step = nonceAndEmailedCode(member.username(), member.password(), member.email(), headers);
-        var wrongCode = wrongCodes(step[1], 1).getFirst();
-        assertUnauthorized(verifyCode(http(), step[0], wrongCode, headers));
-        var token = verifyCode(http(), step[0], step[1], headers).json().get("token").asText();
+        var step = Staff.challenge(app, mail, member.email(), member.username(), member.password(), headers);
+        var wrongCode = wrongCodes(step.code(), 1).getFirst();
+        assertUnauthorized(verifyCode(http(), step.nonce(), wrongCode, headers));
+        var token = verifyCode(http(), step.nonce(), step.code(), headers).json().get("token").asText();
         assertThat(http().postJson("/invalidateToken", Map.of("token", token), headers).status()).isEqualTo(200);
 
         var entries = app.app().audit().list(Optional.of(member.id()), Optional.empty(), Optional.empty(), 100);
@@ -419,7 +416,7 @@ public abstract class LoginContract extends AppContract {
         var signature = token.substring(token.lastIndexOf('.') + 1);
         for (var entry : entries) {
             assertThat(entry.toString()).doesNotContain(member.password()).doesNotContain(wrongPassword)
-                    .doesNotContain(step[1]).doesNotContain(token).doesNotContain(signature);
+                    .doesNotContain(step.code()).doesNotContain(token).doesNotContain(signature);
         }
     }
 
@@ -445,12 +442,12 @@ public abstract class LoginContract extends AppContract {
 
     @Test
     void verifyCodeWhenManyWrongCodesConcurrentlyThenNonceDiesAndRightCodeRefused() throws Exception {
-        var step = nonceAndEmailedCode(BWALYA, SEED_PASSWORD, BWALYA_EMAIL);
-        var wrong = wrongCodes(step[1], 12);
+        var step = emailedChallenge();
+        var wrong = wrongCodes(step.code(), 12);
         var next = new java.util.concurrent.atomic.AtomicInteger();
-        var statuses = concurrently(12, () -> verifyCode(http(), step[0], wrong.get(next.getAndIncrement())).status());
+        var statuses = concurrently(12, () -> verifyCode(http(), step.nonce(), wrong.get(next.getAndIncrement())).status());
         assertThat(statuses).containsOnly(401);
-        assertUnauthorized(verifyCode(http(), step[0], step[1]));
+        assertUnauthorized(verifyCode(http(), step.nonce(), step.code()));
     }
 
     private static List<Integer> concurrently(int count, java.util.concurrent.Callable<Integer> call) throws Exception {

@@ -1,11 +1,12 @@
 package io.crvs.users;
 
-import static io.crvs.users.Staff.SEED_PASSWORD;
-import static io.crvs.users.Staff.authenticate;
+import static io.crvs.testkit.Staff.SEED_PASSWORD;
+import static io.crvs.testkit.Staff.authenticate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crvs.testkit.AppContract;
 import io.crvs.testkit.Http.Response;
+import io.crvs.testkit.Staff;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -40,7 +41,7 @@ public abstract class LoginThrottleContract extends AppContract {
     private void fullLogin(String username, String address) {
         var started = login(username, SEED_PASSWORD, address);
         assertStarted(started);
-        var verified = Staff.verifyCode(http(), started.json().get("nonce").asText(), "000000", "X-Forwarded-For", address);
+        var verified = Staff.verifyCode(http(), started.json().get("nonce").asText(), Staff.DEVELOPMENT_CODE, "X-Forwarded-For", address);
         assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
     }
 

@@ -1,15 +1,16 @@
 package io.crvs.users;
 
-import static io.crvs.users.Staff.SEED_PASSWORD;
+import static io.crvs.testkit.Staff.SEED_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crvs.notifications.OutboxEntry;
 import io.crvs.testkit.AppContract;
+import io.crvs.testkit.Await;
 import io.crvs.testkit.Inbox;
 import io.crvs.testkit.MailServer;
 import io.crvs.testkit.SmsReceiver;
+import io.crvs.testkit.Staff;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,22 +54,12 @@ public abstract class NotificationDeliveryContract extends AppContract {
 
     /** Waits (bounded) for the user's newest notification to satisfy {@code wanted}. */
     private OutboxEntry awaitNewest(String userId, Predicate<OutboxEntry> wanted) {
-        var deadline = Instant.now().plus(Inbox.WAIT);
-        while (true) {
-            var newest = app.app().notifications().list(Optional.of(userId), Optional.empty(), 1);
-            if (!newest.isEmpty() && wanted.test(newest.getFirst())) {
-                return newest.getFirst();
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Notification of " + userId + " not as expected within " + Inbox.WAIT + ": " + newest);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        return Await.until(Inbox.WAIT, () -> "the newest notification of " + userId + " as expected: " + newest(userId),
+                () -> newest(userId).filter(wanted));
+    }
+
+    private Optional<OutboxEntry> newest(String userId) {
+        return app.app().notifications().list(Optional.of(userId), Optional.empty(), 1).stream().findFirst();
     }
 
     /** Moves past the backoff of the last failure and delivers what is due. */

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crvs.notifications.OutboxEntry;
 import io.crvs.testkit.AppContract;
+import io.crvs.testkit.Await;
 import io.crvs.testkit.Inbox;
 import io.crvs.testkit.SmsReceiver;
-import java.time.Instant;
+import io.crvs.testkit.Staff;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,30 +42,17 @@ public abstract class NotificationProductionContract extends AppContract {
                 Optional.empty(), Staff.HQ, Optional.of(mobile), Optional.empty(), Optional.empty(), Optional.empty()));
         var admin = Staff.onboard(http(), new Staff.Member(created.user().id(), created.user().username(), null, mobile,
                 created.temporaryPassword()));
-        int seen = sms.count(mobile);
-        var nonce = Staff.nonce(http(), admin.username(), admin.password());
-        var response = Staff.verifyCode(http(), nonce, Staff.code(sms.awaitNext(mobile, seen)));
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.json().get("token").asText();
+        return Staff.loginWithSentCode(app, sms, mobile, admin);
     }
 
+    /** The user's newest notification once it is no longer pending. */
     private OutboxEntry awaitSettled(String userId) {
-        var deadline = Instant.now().plus(Inbox.WAIT);
-        while (true) {
-            var entries = app.app().notifications().list(Optional.of(userId), Optional.empty(), 10);
-            if (!entries.isEmpty() && !entries.getFirst().status().equals("pending")) {
-                return entries.getFirst();
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Still pending after " + Inbox.WAIT + ": " + entries);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        return Await.until(Inbox.WAIT, () -> "a settled notification of " + userId + ": " + newest(userId),
+                () -> newest(userId).filter(e -> !e.status().equals("pending")));
+    }
+
+    private Optional<OutboxEntry> newest(String userId) {
+        return app.app().notifications().list(Optional.of(userId), Optional.empty(), 1).stream().findFirst();
     }
 
     @Test

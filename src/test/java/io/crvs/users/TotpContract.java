@@ -1,17 +1,18 @@
 package io.crvs.users;
 
-import static io.crvs.users.Staff.DEVELOPMENT_CODE;
-import static io.crvs.users.Staff.SEED_PASSWORD;
-import static io.crvs.users.Staff.authenticate;
-import static io.crvs.users.Staff.bearer;
-import static io.crvs.users.Staff.me;
-import static io.crvs.users.Staff.verifyCode;
+import static io.crvs.testkit.Staff.DEVELOPMENT_CODE;
+import static io.crvs.testkit.Staff.SEED_PASSWORD;
+import static io.crvs.testkit.Staff.authenticate;
+import static io.crvs.testkit.Staff.bearer;
+import static io.crvs.testkit.Staff.me;
+import static io.crvs.testkit.Staff.verifyCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crvs.testkit.AppContract;
 import io.crvs.testkit.Http.Response;
 import io.crvs.testkit.MailServer;
 import io.crvs.testkit.Rfc6238;
+import io.crvs.testkit.Staff;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
