@@ -13,6 +13,7 @@ import io.crvs.platform.audit.AuditEntry;
 import io.crvs.testkit.AppContract;
 import io.crvs.testkit.Http;
 import io.crvs.testkit.Http.Response;
+import io.crvs.testkit.ProblemAssertions;
 import io.crvs.testkit.Staff;
 import io.crvs.testkit.TestBundles;
 import java.util.ArrayList;
@@ -137,10 +138,7 @@ abstract class RecordsContractSupport extends AppContract {
     }
 
     static void assertProblem(Response response, int status, String code) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
-        assertThat(response.json().path("code").asText()).as(response.toString()).isEqualTo(code);
-        assertThat(response.json().path("status").asInt()).isEqualTo(status);
+        ProblemAssertions.assertProblem(response, status, code);
     }
 
     /** A 400 FHIR OperationOutcome whose first issue names {@code expression}. */

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crvs.auth.ClientType;
 import io.crvs.platform.audit.AuditEntry;
 import io.crvs.testkit.AppContract;
+import io.crvs.testkit.Concurrently;
 import io.crvs.testkit.Http.Response;
 import io.crvs.testkit.Jwt;
 import io.crvs.testkit.MailServer;
@@ -435,7 +436,7 @@ public abstract class LoginContract extends AppContract {
     @Test
     void verifyCodeWhenSameCodeSentConcurrentlyThenExactlyOneToken() throws Exception {
         var nonce = Staff.nonce(http(), BWALYA, SEED_PASSWORD);
-        var statuses = concurrently(12, () -> verifyCode(http(), nonce, DEVELOPMENT_CODE).status());
+        var statuses = Concurrently.times(12, () -> verifyCode(http(), nonce, DEVELOPMENT_CODE).status());
         assertThat(statuses).containsOnly(200, 401);
         assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
     }
@@ -445,22 +446,8 @@ public abstract class LoginContract extends AppContract {
         var step = emailedChallenge();
         var wrong = wrongCodes(step.code(), 12);
         var next = new java.util.concurrent.atomic.AtomicInteger();
-        var statuses = concurrently(12, () -> verifyCode(http(), step.nonce(), wrong.get(next.getAndIncrement())).status());
+        var statuses = Concurrently.times(12, () -> verifyCode(http(), step.nonce(), wrong.get(next.getAndIncrement())).status());
         assertThat(statuses).containsOnly(401);
         assertUnauthorized(verifyCode(http(), step.nonce(), step.code()));
-    }
-
-    private static List<Integer> concurrently(int count, java.util.concurrent.Callable<Integer> call) throws Exception {
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(count)) {
-            var calls = new ArrayList<java.util.concurrent.Callable<Integer>>();
-            for (int i = 0; i < count; i++) {
-                calls.add(call);
-            }
-            var results = new ArrayList<Integer>();
-            for (var future : pool.invokeAll(calls)) {
-                results.add(future.get());
-            }
-            return results;
-        }
     }
 }

@@ -9,6 +9,7 @@ import static io.crvs.testkit.Staff.verifyCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crvs.testkit.AppContract;
+import io.crvs.testkit.Concurrently;
 import io.crvs.testkit.Http.Response;
 import io.crvs.testkit.MailServer;
 import io.crvs.testkit.Rfc6238;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -191,16 +191,10 @@ public abstract class TotpContract extends AppContract {
         }
         nextStep();
         var code = currentCode(secret);
-        try (var pool = Executors.newFixedThreadPool(nonces.size())) {
-            var calls = new ArrayList<Callable<Integer>>();
-            nonces.forEach(n -> calls.add(() -> verifyCode(http(), n, code).status()));
-            var statuses = new ArrayList<Integer>();
-            for (var future : pool.invokeAll(calls)) {
-                statuses.add(future.get());
-            }
-            assertThat(statuses).containsOnly(200, 401);
-            assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
-        }
+        var statuses = Concurrently.run(nonces.stream()
+                .<Callable<Integer>>map(n -> () -> verifyCode(http(), n, code).status()).toList());
+        assertThat(statuses).containsOnly(200, 401);
+        assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
     }
 
     @Test

@@ -1,10 +1,13 @@
 package io.crvs.users;
 
+import static io.crvs.testkit.ProblemAssertions.assertFieldError;
+import static io.crvs.testkit.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crvs.platform.audit.AuditEntry;
 import io.crvs.testkit.AppContract;
+import io.crvs.testkit.Concurrently;
 import io.crvs.testkit.Http;
 import io.crvs.testkit.Http.Response;
 import io.crvs.testkit.Inbox;
@@ -205,19 +208,6 @@ public abstract class UserAdminContract extends AppContract {
         return http().get("/users/me", "Authorization", Http.bearer(token)).status();
     }
 
-    private static void assertProblem(Response response, int status, String code) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
-        assertThat(response.json().get("code").asText()).as(response.toString()).isEqualTo(code);
-    }
-
-    private static void assertFieldError(Response response, String field) {
-        assertProblem(response, 400, "validation_failed");
-        var fields = new ArrayList<String>();
-        response.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
-        assertThat(fields).as(response.toString()).contains(field);
-    }
-
     private static List<String> fieldNames(JsonNode node) {
         var names = new ArrayList<String>();
         if (node.isObject()) {
@@ -397,21 +387,6 @@ public abstract class UserAdminContract extends AppContract {
         assertThat(usernamesIn(IBOMBO)).hasSize(before);
     }
 
-    private List<Response> concurrently(List<java.util.concurrent.Callable<Response>> tasks) throws InterruptedException {
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(tasks.size())) {
-            return pool.invokeAll(tasks).stream().map(f -> {
-                try {
-                    return f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw new AssertionError(e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }).toList();
-        }
-    }
-
     @Test
     void createWhenSameNameRacesThenEveryUserCreatedWithItsOwnUsername() throws Exception {
         var family = uniqueFamilyName();
@@ -421,7 +396,7 @@ public abstract class UserAdminContract extends AppContract {
             var body = with(with(draft(), "familyName", family), "givenNames", List.of("Race"));
             tasks.add(() -> create(auth, body));
         }
-        var responses = concurrently(tasks);
+        var responses = Concurrently.run(tasks);
         assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(201));
         var base = "r." + family.toLowerCase(Locale.ROOT);
         var expected = new ArrayList<String>(List.of(base));
@@ -442,7 +417,7 @@ public abstract class UserAdminContract extends AppContract {
             var body = i % 2 == 0 ? with(draft(), "email", email) : with(draft(), "mobile", mobile);
             tasks.add(() -> create(auth, body));
         }
-        var responses = concurrently(tasks);
+        var responses = Concurrently.run(tasks);
         assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(2);
         assertThat(responses).filteredOn(r -> r.status() != 201).hasSize(8).allSatisfy(r -> {
             assertThat(r.status()).as(r.toString()).isEqualTo(409);
@@ -460,7 +435,7 @@ public abstract class UserAdminContract extends AppContract {
             var body = with(editable(user), "email", email);
             tasks.add(() -> put(auth, user.get("id").asText(), body));
         }
-        var responses = concurrently(tasks);
+        var responses = Concurrently.run(tasks);
         assertThat(responses).filteredOn(r -> r.status() == 200).hasSize(1);
         assertThat(responses).filteredOn(r -> r.status() != 200).hasSize(7)
                 .allSatisfy(r -> assertProblem(r, 409, "email_taken"));
