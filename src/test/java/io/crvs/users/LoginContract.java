@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,16 +39,12 @@ public abstract class LoginContract extends AppContract {
             "opencrvs:search-user", "opencrvs:metrics-user", "opencrvs:countryconfig-user", "opencrvs:webhooks-user",
             "opencrvs:config-user", "opencrvs:documents-user");
 
+    @AutoClose
     private final MailServer mail = new MailServer();
 
     @Override
     protected Map<String, String> environment() {
         return mail.environment();
-    }
-
-    @AfterAll
-    void stopMail() {
-        mail.close();
     }
 
     private String adminToken() {

@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 public abstract class LoginProductionContract extends AppContract {
     static final int CODE_TTL_SECONDS = 120;
     static final int TOKEN_TTL_SECONDS = 7200;
+    @AutoClose
     private final MailServer mail = new MailServer();
 
     @Override
@@ -31,11 +32,6 @@ public abstract class LoginProductionContract extends AppContract {
         env.put("CONFIG_SMS_CODE_EXPIRY_SECONDS", Integer.toString(CODE_TTL_SECONDS));
         env.put("CONFIG_TOKEN_EXPIRY_SECONDS", Integer.toString(TOKEN_TTL_SECONDS));
         return env;
-    }
-
-    @AfterAll
-    void stopMail() {
-        mail.close();
     }
 
     /** A National System Administrator as {@code crvs users create-admin} makes one: pending, no invitation. */

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +29,9 @@ import org.junit.jupiter.api.Test;
 public abstract class NotificationDeliveryContract extends AppContract {
     static final int MAX_ATTEMPTS = 2;
     static final String GATEWAY_TOKEN = "sms-gateway-token-for-tests";
+    @AutoClose
     private final SmsReceiver sms = new SmsReceiver();
+    @AutoClose
     private final MailServer mail = new MailServer();
 
     @Override
@@ -40,12 +42,6 @@ public abstract class NotificationDeliveryContract extends AppContract {
         env.put("CRVS_SMS_WEBHOOK_TOKEN", GATEWAY_TOKEN);
         env.put("CRVS_NOTIFICATION_MAX_ATTEMPTS", Integer.toString(MAX_ATTEMPTS));
         return env;
-    }
-
-    @AfterAll
-    void stopReceivers() {
-        sms.close();
-        mail.close();
     }
 
     private String userId(String username) {

@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * phone) cannot be delivered, and the outbox must say so instead of reporting it sent.
  */
 public abstract class NotificationProductionContract extends AppContract {
+    @AutoClose
     private final SmsReceiver sms = new SmsReceiver();
 
     @Override
@@ -28,11 +29,6 @@ public abstract class NotificationProductionContract extends AppContract {
         env.put("CRVS_ENV", "production");
         env.put("CRVS_NOTIFICATION_MAX_ATTEMPTS", "1");
         return env;
-    }
-
-    @AfterAll
-    void stopSms() {
-        sms.close();
     }
 
     /** The first National System Administrator, reachable by SMS, onboarded and logged in with the SMS code. */

@@ -16,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,16 +25,12 @@ import org.junit.jupiter.api.Test;
  * do, the password rules and security questions, then password changes and resets.
  */
 public abstract class OnboardingContract extends AppContract {
+    @AutoClose
     private final SmsReceiver sms = new SmsReceiver();
 
     @Override
     protected Map<String, String> environment() {
         return sms.environment();
-    }
-
-    @AfterAll
-    void stopSms() {
-        sms.close();
     }
 
     private String adminToken() {

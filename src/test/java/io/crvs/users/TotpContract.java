@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,16 +31,12 @@ import org.junit.jupiter.api.Test;
  * implementation at the server's clock; moving that clock forward by a step gives the next code.
  */
 public abstract class TotpContract extends AppContract {
+    @AutoClose
     private final MailServer mail = new MailServer();
 
     @Override
     protected Map<String, String> environment() {
         return mail.environment();
-    }
-
-    @AfterAll
-    void stopMail() {
-        mail.close();
     }
 
     /** A fresh active user and a full token of theirs. */

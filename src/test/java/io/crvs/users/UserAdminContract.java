@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,17 +44,13 @@ public abstract class UserAdminContract extends AppContract {
     private static final String CLIENT_IP = "203.0.113.7";
     private static final String USER_AGENT = "crvs-user-admin-contract/1.0";
 
+    @AutoClose
     private final SmsReceiver sms = new SmsReceiver();
     private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     protected Map<String, String> environment() {
         return sms.environment();
-    }
-
-    @AfterAll
-    void stopSmsGateway() {
-        sms.close();
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------
