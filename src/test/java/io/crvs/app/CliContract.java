@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crvs.testkit.AppContract;
 import io.crvs.testkit.Await;
+import io.crvs.testkit.ClientTokens;
 import io.crvs.testkit.CrvsJar;
 import io.crvs.testkit.CrvsJar.Run;
 import io.crvs.testkit.Http;
@@ -56,14 +57,11 @@ public abstract class CliContract extends AppContract {
     }
 
     private Response token(JsonNode client, String secret) {
-        return http().postForm("/token", Map.of("grant_type", "client_credentials",
-                "client_id", client.get("client_id").asText(), "client_secret", secret));
+        return ClientTokens.request(http(), client.get("client_id").asText(), secret);
     }
 
     private String tokenFor(JsonNode client) {
-        var response = token(client, client.get("client_secret").asText());
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.json().get("access_token").asText();
+        return ClientTokens.accessToken(http(), client.get("client_id").asText(), client.get("client_secret").asText());
     }
 
     private int whoami(String token) {

@@ -7,6 +7,7 @@ import static io.crvs.testkit.LowThrottle.PAIR_FAILURES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crvs.testkit.AppContract;
+import io.crvs.testkit.ClientTokens;
 import io.crvs.testkit.Http.Response;
 import io.crvs.testkit.LowThrottle;
 import java.time.Duration;
@@ -28,8 +29,7 @@ public abstract class ThrottleContract extends AppContract {
     }
 
     private Response token(String clientId, String secret, String address) {
-        return http().postForm("/token", Map.of("grant_type", "client_credentials", "client_id", clientId,
-                "client_secret", secret), "X-Forwarded-For", address);
+        return ClientTokens.request(http(), clientId, secret, "X-Forwarded-For", address);
     }
 
     private Response token(IssuedClient client, String address) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.crvs.auth.ClientType;
 import io.crvs.platform.audit.Actor;
 import io.crvs.testkit.AppContract;
+import io.crvs.testkit.ClientTokens;
 import io.crvs.testkit.Http;
 import io.crvs.testkit.Http.Response;
 import io.crvs.testkit.Staff;
@@ -102,14 +103,12 @@ public abstract class GraphqlSystemsContract extends AppContract {
     }
 
     private Response token(String clientId, String secret) {
-        return http().postForm("/token", Map.of("grant_type", "client_credentials", "client_id", clientId,
-                "client_secret", secret));
+        return ClientTokens.request(http(), clientId, secret);
     }
 
     private String tokenFor(JsonNode registered) {
-        var response = token(registered.get("system").get("clientId").asText(), registered.get("clientSecret").asText());
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.json().get("access_token").asText();
+        return ClientTokens.accessToken(http(), registered.get("system").get("clientId").asText(),
+                registered.get("clientSecret").asText());
     }
 
     private static void assertInvalidClient(Response response) {

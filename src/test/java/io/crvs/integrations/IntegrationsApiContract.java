@@ -10,6 +10,7 @@ import io.crvs.auth.Scopes;
 import io.crvs.platform.audit.Actor;
 import io.crvs.platform.audit.AuditEntry;
 import io.crvs.testkit.AppContract;
+import io.crvs.testkit.ClientTokens;
 import io.crvs.testkit.Concurrently;
 import io.crvs.testkit.Http;
 import io.crvs.testkit.Http.Response;
@@ -74,8 +75,7 @@ public abstract class IntegrationsApiContract extends AppContract {
     }
 
     private Response token(String clientId, String secret) {
-        return http().postForm("/token", Map.of("grant_type", "client_credentials", "client_id", clientId,
-                "client_secret", secret));
+        return ClientTokens.request(http(), clientId, secret);
     }
 
     private static List<String> keys(JsonNode node) {

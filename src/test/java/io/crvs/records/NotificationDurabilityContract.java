@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crvs.testkit.AppContract;
 import io.crvs.testkit.Await;
+import io.crvs.testkit.ClientTokens;
 import io.crvs.testkit.CrvsJar;
 import io.crvs.testkit.Http;
 import io.crvs.testkit.Http.Response;
@@ -260,10 +261,7 @@ public abstract class NotificationDurabilityContract {
     }
 
     private static String token(Http http, JsonNode client) {
-        var response = http.postForm("/token", Map.of("grant_type", "client_credentials",
-                "client_id", client.get("client_id").asText(), "client_secret", client.get("client_secret").asText()));
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.json().get("access_token").asText();
+        return ClientTokens.accessToken(http, client.get("client_id").asText(), client.get("client_secret").asText());
     }
 
     /** The seeded Local Registrar of the office, logged in with the development code. */
