@@ -135,7 +135,9 @@ public abstract class CreateAdminContract extends AppContract {
 
         var badMobile = createAdmin("--given-names", "Grace", "--family-name", "Hopper", "--mobile", "12345");
         assertThat(badMobile.exit()).as(badMobile.toString()).isEqualTo(1);
+        assertThat(badMobile.error().get("error").asText()).isEqualTo("validation_failed");
         assertThat(badMobile.error().get("message").asText()).contains("mobile");
+        badMobile.assertNoStackTrace();
 
         var taken = createAdmin("--given-names", "Grace", "--family-name", "Hopper", "--email", "kalushabwalya17@gmail.com");
         assertThat(taken.exit()).as(taken.toString()).isEqualTo(1);
