@@ -5,22 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crvs.testkit.AppContract;
+import io.crvs.testkit.Await;
+import io.crvs.testkit.ClientTokens;
+import io.crvs.testkit.CrvsJar;
+import io.crvs.testkit.CrvsJar.Run;
 import io.crvs.testkit.Http;
 import io.crvs.testkit.Http.Response;
 import io.crvs.testkit.Jwt;
 import io.crvs.testkit.TestDatabase;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -34,106 +37,19 @@ public abstract class CliContract extends AppContract {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> ISSUED_KEYS = List.of("id", "client_id", "client_secret", "sha_secret", "type",
             "name", "scope", "status");
-    private static final long PROCESS_TIMEOUT_SECONDS = 120;
-
-    /** What a finished command printed. */
-    record Run(int exit, String stdout, String stderr) {
-        List<String> stdoutLines() {
-            return stdout.lines().filter(l -> !l.isBlank()).toList();
-        }
-
-        JsonNode json() {
-            var lines = stdoutLines();
-            assertThat(lines).as("stdout of a command: exactly one JSON line; stderr: " + stderr).hasSize(1);
-            return parse(lines.getFirst());
-        }
-
-        JsonNode error() {
-            var lines = stderr.lines().filter(l -> l.startsWith("{")).toList();
-            assertThat(lines).as("stderr: exactly one JSON error line: " + stderr).hasSize(1);
-            return parse(lines.getFirst());
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + exit + "\nstdout: " + stdout + "\nstderr: " + stderr;
-        }
-    }
-
-    private static JsonNode parse(String line) {
-        try {
-            return JSON.readTree(line);
-        } catch (IOException e) {
-            throw new AssertionError("Not JSON: " + line, e);
-        }
-    }
-
-    private static Path jar() {
-        var jar = Path.of("target", "crvs.jar").toAbsolutePath();
-        assertThat(jar).as("the fat jar is built by 'mvn package' before integration tests").exists();
-        return jar;
-    }
-
-    private static List<String> javaCommand(String... args) {
-        var command = new ArrayList<String>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-jar");
-        command.add(jar().toString());
-        command.addAll(List.of(args));
-        return command;
-    }
-
-    /** A child environment without any crvs setting inherited from the test runner, plus {@code extra}. */
-    private static ProcessBuilder builder(List<String> command, Map<String, String> extra) {
-        var builder = new ProcessBuilder(command);
-        var env = builder.environment();
-        env.keySet().removeIf(k -> k.startsWith("CRVS_") || k.startsWith("CONFIG_") || k.startsWith("CERT_"));
-        env.putAll(extra);
-        return builder;
-    }
-
-    private static Run run(ProcessBuilder builder) {
-        try {
-            var out = Files.createTempFile("crvs-cli-", ".out");
-            var err = Files.createTempFile("crvs-cli-", ".err");
-            try {
-                var process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-                if (!process.waitFor(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    throw new AssertionError("Command did not finish: " + builder.command());
-                }
-                return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
-            } finally {
-                Files.deleteIfExists(out);
-                Files.deleteIfExists(err);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** {@code crvs <args> --data <the test app's data folder>} with the test app's environment. */
     private Run cli(String... args) {
         var all = new ArrayList<>(List.of(args));
         all.add("--data");
         all.add(app.dataDir().toString());
-        return run(builder(javaCommand(all.toArray(String[]::new)), app.environment()));
+        return CrvsJar.run(all, app.environment());
     }
 
     private Run ok(String... args) {
         var result = cli(args);
         assertThat(result.exit()).as(result.toString()).isZero();
-        assertNoStackTrace(result);
-        return result;
-    }
-
-    private static void assertNoStackTrace(Run result) {
-        assertThat(result.stderr()).as(result.toString()).doesNotContain("\tat ").doesNotContain("Exception in thread")
-                .doesNotContain("Caused by:");
-        assertThat(result.stdout()).doesNotContain("\tat ");
+        return result.assertNoStackTrace();
     }
 
     private JsonNode create(String type) {
@@ -141,14 +57,11 @@ public abstract class CliContract extends AppContract {
     }
 
     private Response token(JsonNode client, String secret) {
-        return http().postForm("/token", Map.of("grant_type", "client_credentials",
-                "client_id", client.get("client_id").asText(), "client_secret", secret));
+        return ClientTokens.request(http(), client.get("client_id").asText(), secret);
     }
 
     private String tokenFor(JsonNode client) {
-        var response = token(client, client.get("client_secret").asText());
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.json().get("access_token").asText();
+        return ClientTokens.accessToken(http(), client.get("client_id").asText(), client.get("client_secret").asText());
     }
 
     private int whoami(String token) {
@@ -253,7 +166,7 @@ public abstract class CliContract extends AppContract {
             assertThat(result.exit()).as(command + ": " + result).isEqualTo(1);
             assertThat(result.stdoutLines()).as(command).isEmpty();
             assertThat(result.error().get("error").asText()).isEqualTo("client_not_found");
-            assertNoStackTrace(result);
+            result.assertNoStackTrace();
         }
     }
 
@@ -264,11 +177,11 @@ public abstract class CliContract extends AppContract {
         assertThat(badType.exit()).as(badType.toString()).isEqualTo(1);
         assertThat(badType.error().get("error").asText()).isEqualTo("validation_failed");
         assertThat(badType.error().get("message").asText()).contains("--type");
-        assertNoStackTrace(badType);
+        badType.assertNoStackTrace();
         var blank = cli("clients", "create", "--type", "HEALTH", "--name", "   ");
         assertThat(blank.exit()).as(blank.toString()).isEqualTo(1);
         assertThat(blank.error().get("error").asText()).isEqualTo("validation_failed");
-        assertNoStackTrace(blank);
+        blank.assertNoStackTrace();
         assertThat(app.app().auth().clients().list()).noneMatch(c -> c.name().equals(name));
     }
 
@@ -281,22 +194,18 @@ public abstract class CliContract extends AppContract {
     }
 
     @Test
-    void keysRotateWhenRunThenRunningServerPublishesAndSignsWithNewKidSoon() throws InterruptedException {
+    void keysRotateWhenRunThenRunningServerPublishesAndSignsWithNewKidSoon() {
         var before = http().get("/.well-known/jwks.json").json().get("keys").findValuesAsText("kid");
         var rotated = ok("keys", "rotate").json();
         var kid = rotated.get("kid").asText();
         assertThat(kid).isNotBlank().isNotIn(before);
         assertThat(rotated.get("current").asBoolean()).isTrue();
-        var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        List<String> published = List.of();
-        while (System.nanoTime() < deadline) {
-            published = http().get("/.well-known/jwks.json").json().get("keys").findValuesAsText("kid");
-            if (published.contains(kid)) {
-                break;
-            }
-            Thread.sleep(250);
-        }
-        assertThat(published).as("published within 15 s").contains(kid).containsAll(before);
+        // The running server picks the new key up on its own schedule: wait for it, boundedly.
+        var published = Await.until(Duration.ofSeconds(15), () -> kid + " in the published JWKS", () -> {
+            var kids = http().get("/.well-known/jwks.json").json().get("keys").findValuesAsText("kid");
+            return kids.contains(kid) ? Optional.of(kids) : Optional.empty();
+        });
+        assertThat(published).contains(kid).containsAll(before);
         var client = create("HEALTH");
         var token = tokenFor(client);
         assertThat(Jwt.header(token).get("kid").asText()).isEqualTo(kid);
@@ -307,10 +216,10 @@ public abstract class CliContract extends AppContract {
 
     @Test
     void helpWhenRequestedThenListsCommandsAndExitsZero() {
-        var result = run(builder(javaCommand("--help"), Map.of()));
+        var result = CrvsJar.run(List.of("--help"), Map.of());
         assertThat(result.exit()).as(result.toString()).isZero();
         assertThat(result.stdout()).contains("serve").contains("clients").contains("keys").contains("audit");
-        var clients = run(builder(javaCommand("clients", "--help"), Map.of()));
+        var clients = CrvsJar.run(List.of("clients", "--help"), Map.of());
         assertThat(clients.exit()).isZero();
         assertThat(clients.stdout()).contains("create").contains("refresh-secret").contains("deactivate")
                 .contains("reveal");
@@ -340,14 +249,6 @@ public abstract class CliContract extends AppContract {
 
     // ---- serve as a process ----------------------------------------------------------------------------------
 
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
@@ -357,20 +258,15 @@ public abstract class CliContract extends AppContract {
         var dataDir = Files.createTempDirectory("crvs-serve-");
         var schema = TestDatabase.newSchemaName();
         var env = new HashMap<>(database().environment(schema));
-        Process server = null;
-        var log = Files.createTempFile("crvs-serve-", ".out");
-        var errors = Files.createTempFile("crvs-serve-", ".err");
+        CrvsJar.Server server = null;
         try {
-            var created = run(builder(javaCommand("clients", "create", "--type", "HEALTH", "--name", "Serve test",
-                    "--data", dataDir.toString()), env)).json();
+            var created = CrvsJar.run(List.of("clients", "create", "--type", "HEALTH", "--name", "Serve test",
+                    "--data", dataDir.toString()), env).json();
             var clientId = created.get("client_id").asText();
             var secret = created.get("client_secret").asText();
 
-            int port = freePort();
-            server = builder(javaCommand("serve", "--port", Integer.toString(port), "--data", dataDir.toString()), env)
-                    .redirectOutput(log.toFile()).redirectError(errors.toFile()).start();
-            var http = new Http("http://127.0.0.1:" + port);
-            awaitHealthy(http, server, errors);
+            server = CrvsJar.serve(dataDir, env);
+            var http = server.http();
 
             var query = http.send("POST", "/token?client_id=" + enc(clientId) + "&client_secret=" + enc(secret)
                     + "&grant_type=client_credentials", "", "Content-Type", "application/json");
@@ -395,16 +291,16 @@ public abstract class CliContract extends AppContract {
             assertThat(http.get("/whoami", "Authorization", "Bearer " + accessTokens.getFirst() + "x").status())
                     .isEqualTo(401);
 
-            server.destroy();
-            assertThat(server.waitFor(60, TimeUnit.SECONDS)).as("serve stops on SIGTERM").isTrue();
-            var stdout = Files.readString(log);
-            var stderr = Files.readString(errors);
+            server.process().destroy();
+            assertThat(server.process().waitFor(60, TimeUnit.SECONDS)).as("serve stops on SIGTERM").isTrue();
+            var stdout = server.stdout();
+            var stderr = server.stderr();
             // JSON logs may escape '/' as '\/': compare on the unescaped text as well.
             var unescaped = stdout.replace("\\/", "/");
             assertThat(unescaped).as("the access log is on").contains("{\"path\":\"/token\"}")
                     .contains("{\"path\":\"/whoami\"}").contains("{\"status\":\"401\"}");
             for (var line : stdout.lines().filter(l -> !l.isBlank()).toList()) {
-                assertThat(parse(line).isObject()).as(line).isTrue();
+                assertThat(JSON.readTree(line).isObject()).as(line).isTrue();
             }
             for (var output : List.of(stdout, unescaped, stderr)) {
                 assertThat(output).doesNotContain(secret).doesNotContain(enc(secret)).doesNotContain("client_secret=")
@@ -414,33 +310,12 @@ public abstract class CliContract extends AppContract {
                 }
             }
         } finally {
-            if (server != null && server.isAlive()) {
-                server.destroyForcibly();
-                server.waitFor(30, TimeUnit.SECONDS);
+            if (server != null) {
+                server.close();
             }
             database().drop(schema);
             deleteTree(dataDir);
-            Files.deleteIfExists(log);
-            Files.deleteIfExists(errors);
         }
-    }
-
-    private static void awaitHealthy(Http http, Process server, Path errors) throws Exception {
-        var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PROCESS_TIMEOUT_SECONDS);
-        while (System.nanoTime() < deadline) {
-            if (!server.isAlive()) {
-                throw new AssertionError("serve exited with " + server.exitValue() + ": " + Files.readString(errors));
-            }
-            try {
-                if (http.get("/health").status() == 200) {
-                    return;
-                }
-            } catch (UncheckedIOException notYetListening) {
-                // keep polling
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("serve did not become healthy: " + Files.readString(errors));
     }
 
     @Test
@@ -448,14 +323,14 @@ public abstract class CliContract extends AppContract {
         var dataDir = Files.createTempDirectory("crvs-bad-config-");
         try {
             var env = Map.of("CRVS_PORT", "abc", "CONFIG_SYSTEM_TOKEN_EXPIRY_SECONDS", "0");
-            var result = run(builder(javaCommand("serve", "--data", dataDir.toString()), env));
+            var result = CrvsJar.run(List.of("serve", "--data", dataDir.toString()), env);
             assertThat(result.exit()).as(result.toString()).isNotZero();
             assertThat(result.stderr()).contains("CRVS_PORT").contains("abc").contains("CONFIG_SYSTEM_TOKEN_EXPIRY_SECONDS");
-            assertNoStackTrace(result);
-            var cliResult = run(builder(javaCommand("clients", "list", "--data", dataDir.toString()), env));
+            result.assertNoStackTrace();
+            var cliResult = CrvsJar.run(List.of("clients", "list", "--data", dataDir.toString()), env);
             assertThat(cliResult.exit()).as(cliResult.toString()).isEqualTo(1);
             assertThat(cliResult.stderr()).contains("CRVS_PORT");
-            assertNoStackTrace(cliResult);
+            cliResult.assertNoStackTrace();
         } finally {
             deleteTree(dataDir);
         }

@@ -2,21 +2,17 @@ package io.crvs.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crvs.testkit.AppContract;
+import io.crvs.testkit.CrvsJar;
+import io.crvs.testkit.CrvsJar.Run;
 import io.crvs.testkit.Http;
-import io.crvs.testkit.StaffLogin;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.crvs.testkit.Staff;
+import io.crvs.testkit.TestBundles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,78 +22,15 @@ import org.junit.jupiter.api.Test;
  * the new administrator manages users over HTTP.
  */
 public abstract class CreateAdminContract extends AppContract {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long PROCESS_TIMEOUT_SECONDS = 120;
-    private static final String HQ = "2OKicPQMNI";
-
-    record Run(int exit, String stdout, String stderr) {
-        JsonNode json() {
-            var lines = stdout.lines().filter(l -> !l.isBlank()).toList();
-            assertThat(lines).as("stdout: exactly one JSON line; stderr: " + stderr).hasSize(1);
-            return parse(lines.getFirst());
-        }
-
-        JsonNode error() {
-            var lines = stderr.lines().filter(l -> l.startsWith("{")).toList();
-            assertThat(lines).as("stderr: exactly one JSON error line: " + stderr).hasSize(1);
-            return parse(lines.getFirst());
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + exit + "\nstdout: " + stdout + "\nstderr: " + stderr;
-        }
-    }
-
-    private static JsonNode parse(String line) {
-        try {
-            return JSON.readTree(line);
-        } catch (IOException e) {
-            throw new AssertionError("Not JSON: " + line, e);
-        }
-    }
+    private static final String HQ = TestBundles.HQ_OFFICE_ID;
 
     /** {@code crvs users create-admin <args> --data <the test app's data folder>} with the test app's environment. */
     private Run createAdmin(String... args) {
-        var command = new ArrayList<String>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-jar");
-        var jar = Path.of("target", "crvs.jar").toAbsolutePath();
-        assertThat(jar).as("the fat jar is built by 'mvn package' before integration tests").exists();
-        command.add(jar.toString());
-        command.add("users");
-        command.add("create-admin");
-        command.addAll(List.of(args));
-        command.add("--data");
-        command.add(app.dataDir().toString());
-        var builder = new ProcessBuilder(command);
-        builder.environment().keySet().removeIf(k -> k.startsWith("CRVS_") || k.startsWith("CONFIG_") || k.startsWith("CERT_"));
-        builder.environment().putAll(app.environment());
-        try {
-            var out = Files.createTempFile("crvs-cli-", ".out");
-            var err = Files.createTempFile("crvs-cli-", ".err");
-            try {
-                var process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-                if (!process.waitFor(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    throw new AssertionError("Command did not finish: " + command);
-                }
-                return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
-            } finally {
-                Files.deleteIfExists(out);
-                Files.deleteIfExists(err);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void assertNoStackTrace(Run run) {
-        assertThat(run.stderr()).as(run.toString()).doesNotContain("\tat ").doesNotContain("Exception in thread")
-                .doesNotContain("Caused by:");
+        var all = new ArrayList<>(List.of("users", "create-admin"));
+        all.addAll(List.of(args));
+        all.add("--data");
+        all.add(app.dataDir().toString());
+        return CrvsJar.run(all, app.environment());
     }
 
     private static String uniqueEmail() {
@@ -113,7 +46,7 @@ public abstract class CreateAdminContract extends AppContract {
         var email = uniqueEmail();
         var run = createAdmin("--given-names", "Grace", "--family-name", "Hopper", "--email", email);
         assertThat(run.exit()).as(run.toString()).isZero();
-        assertNoStackTrace(run);
+        run.assertNoStackTrace();
         var admin = run.json();
         assertThat(admin.get("username").asText()).matches("g\\.hopper[0-9]*");
         assertThat(admin.get("systemRole").asText()).isEqualTo("NATIONAL_SYSTEM_ADMIN");
@@ -131,11 +64,11 @@ public abstract class CreateAdminContract extends AppContract {
         assertThat(stored.username()).isEqualTo(admin.get("username").asText());
         assertThat(stored.status().wireName()).isEqualTo("pending");
 
-        var started = StaffLogin.authenticate(http(), admin.get("username").asText(), password);
+        var started = Staff.authenticate(http(), admin.get("username").asText(), password);
         assertThat(started.status()).as(started.toString()).isEqualTo(200);
         assertThat(started.json().get("status").asText()).isEqualTo("pending");
         var onboarding = started.json().get("token").asText();
-        assertThat(StaffLogin.me(http(), onboarding).get("id").asText()).isEqualTo(id);
+        assertThat(Staff.meOk(http(), onboarding).get("id").asText()).isEqualTo(id);
         assertThat(http().get("/users?primaryOfficeId=" + HQ, "Authorization", Http.bearer(onboarding)).status())
                 .as("an onboarding token manages nobody").isEqualTo(403);
 
@@ -155,15 +88,15 @@ public abstract class CreateAdminContract extends AppContract {
         var username = admin.get("username").asText();
         assertThat(username).matches("gb\\.hopper[0-9]*");
         assertThat(admin.get("givenNames").toString()).isEqualTo("[\"Grace\",\"Brewster\"]");
-        StaffLogin.onboard(http(), username, admin.get("one_time_password").asText(), "Cobol-Compiler-1952");
-        var token = StaffLogin.token(http(), username, "Cobol-Compiler-1952");
-        assertThat(StaffLogin.me(http(), token).get("status").asText()).isEqualTo("active");
+        Staff.onboard(http(), username, admin.get("one_time_password").asText(), "Cobol-Compiler-1952");
+        var token = Staff.login(http(), username, "Cobol-Compiler-1952");
+        assertThat(Staff.meOk(http(), token).get("status").asText()).isEqualTo("active");
         var created = http().postJson("/users", Map.of("givenNames", List.of("Ada"), "familyName", "Byron",
-                "systemRole", "LOCAL_SYSTEM_ADMIN", "primaryOfficeId", "okQp4uKCz0", "email", uniqueEmail()),
+                "systemRole", "LOCAL_SYSTEM_ADMIN", "primaryOfficeId", TestBundles.ILANGA_OFFICE_ID, "email", uniqueEmail()),
                 "Authorization", Http.bearer(token));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.json().get("createdBy").asText()).isEqualTo(admin.get("id").asText());
-        assertThat(StaffLogin.authenticate(http(), username, admin.get("one_time_password").asText()).status())
+        assertThat(Staff.authenticate(http(), username, admin.get("one_time_password").asText()).status())
                 .as("the one-time password is spent").isEqualTo(401);
     }
 
@@ -184,10 +117,10 @@ public abstract class CreateAdminContract extends AppContract {
         var before = userCount();
         var run = createAdmin("--given-names", "Grace", "--family-name", "Hopper");
         assertThat(run.exit()).as(run.toString()).isEqualTo(1);
-        assertThat(run.stdout().lines().filter(l -> !l.isBlank()).toList()).isEmpty();
+        assertThat(run.stdoutLines()).isEmpty();
         assertThat(run.error().get("error").asText()).isEqualTo("validation_failed");
         assertThat(run.error().get("message").asText()).isNotBlank();
-        assertNoStackTrace(run);
+        run.assertNoStackTrace();
         assertThat(userCount()).isEqualTo(before);
     }
 
@@ -198,32 +131,34 @@ public abstract class CreateAdminContract extends AppContract {
         assertThat(badEmail.exit()).as(badEmail.toString()).isEqualTo(1);
         assertThat(badEmail.error().get("error").asText()).isEqualTo("validation_failed");
         assertThat(badEmail.error().get("message").asText()).contains("email");
-        assertNoStackTrace(badEmail);
+        badEmail.assertNoStackTrace();
 
         var badMobile = createAdmin("--given-names", "Grace", "--family-name", "Hopper", "--mobile", "12345");
         assertThat(badMobile.exit()).as(badMobile.toString()).isEqualTo(1);
+        assertThat(badMobile.error().get("error").asText()).isEqualTo("validation_failed");
         assertThat(badMobile.error().get("message").asText()).contains("mobile");
+        badMobile.assertNoStackTrace();
 
         var taken = createAdmin("--given-names", "Grace", "--family-name", "Hopper", "--email", "kalushabwalya17@gmail.com");
         assertThat(taken.exit()).as(taken.toString()).isEqualTo(1);
         assertThat(taken.error().get("error").asText()).isEqualTo("email_taken");
-        assertNoStackTrace(taken);
+        taken.assertNoStackTrace();
 
         var office = createAdmin("--given-names", "Grace", "--family-name", "Hopper", "--email", uniqueEmail(),
-                "--office", "oEBf29y8JP8");
+                "--office", TestBundles.DISTRICT_ID);
         assertThat(office.exit()).as(office.toString()).isEqualTo(1);
         assertThat(office.error().get("error").asText()).isEqualTo("validation_failed");
         assertThat(office.error().get("message").asText()).contains("primaryOfficeId");
-        assertNoStackTrace(office);
+        office.assertNoStackTrace();
         assertThat(userCount()).isEqualTo(before);
     }
 
     @Test
     void createAdminWhenOfficeGivenThenAdminThere() {
         var run = createAdmin("--given-names", "Grace", "--family-name", "Ilanga", "--email", uniqueEmail(),
-                "--office", "okQp4uKCz0");
+                "--office", TestBundles.ILANGA_OFFICE_ID);
         assertThat(run.exit()).as(run.toString()).isZero();
-        assertThat(run.json().get("primaryOfficeId").asText()).isEqualTo("okQp4uKCz0");
+        assertThat(run.json().get("primaryOfficeId").asText()).isEqualTo(TestBundles.ILANGA_OFFICE_ID);
         assertThat(run.json().get("systemRole").asText()).isEqualTo("NATIONAL_SYSTEM_ADMIN");
     }
 
@@ -233,7 +168,7 @@ public abstract class CreateAdminContract extends AppContract {
         var run = createAdmin("--family-name", "Hopper", "--email", uniqueEmail());
         assertThat(run.exit()).as(run.toString()).isNotZero();
         assertThat(run.stderr()).contains("--given-names");
-        assertNoStackTrace(run);
+        run.assertNoStackTrace();
         assertThat(userCount()).isEqualTo(before);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crvs.platform.audit.Actor;
 import io.crvs.testkit.AppContract;
+import io.crvs.testkit.ClientTokens;
 import io.crvs.testkit.Http;
 import io.crvs.testkit.Http.Response;
 import io.crvs.testkit.Jwt;
@@ -13,7 +14,6 @@ import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -395,8 +395,7 @@ public abstract class BearerContract extends AppContract {
         var token = app.token(client);
         var refreshed = app.app().auth().clients().refreshSecret(client.client().id(), Actor.system("test"));
         assertRefused("token from before the refresh", token);
-        var oldSecret = http().postForm("/token", Map.of("grant_type", "client_credentials",
-                "client_id", client.client().clientId(), "client_secret", client.clientSecret()));
+        var oldSecret = ClientTokens.request(http(), client.client().clientId(), client.clientSecret());
         assertThat(oldSecret.status()).as(oldSecret.toString()).isEqualTo(401);
         assertThat(oldSecret.json().path("error").asText()).isEqualTo("invalid_client");
         // Same second as the refresh: the new token must not fall before the cut-off.

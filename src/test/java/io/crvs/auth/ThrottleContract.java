@@ -1,9 +1,15 @@
 package io.crvs.auth;
 
+import static io.crvs.testkit.LowThrottle.ACCOUNT_FAILURES;
+import static io.crvs.testkit.LowThrottle.ADDRESS_FAILURES;
+import static io.crvs.testkit.LowThrottle.FIRST_LOCK_SECONDS;
+import static io.crvs.testkit.LowThrottle.PAIR_FAILURES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crvs.testkit.AppContract;
+import io.crvs.testkit.ClientTokens;
 import io.crvs.testkit.Http.Response;
+import io.crvs.testkit.LowThrottle;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -17,22 +23,13 @@ import org.junit.jupiter.api.Test;
  * addresses of its own (via {@code X-Forwarded-For} from the trusted loopback proxy).
  */
 public abstract class ThrottleContract extends AppContract {
-    static final int PAIR_FAILURES = 3;
-    static final int ADDRESS_FAILURES = 6;
-    static final int ACCOUNT_FAILURES = 8;
-    static final int FIRST_LOCK_SECONDS = 30;
-
     @Override
     protected Map<String, String> environment() {
-        return Map.of("CRVS_THROTTLE_CLIENT_FAILURES", Integer.toString(PAIR_FAILURES),
-                "CRVS_THROTTLE_ADDRESS_FAILURES", Integer.toString(ADDRESS_FAILURES),
-                "CRVS_THROTTLE_ACCOUNT_FAILURES", Integer.toString(ACCOUNT_FAILURES),
-                "CRVS_THROTTLE_FIRST_LOCK_SECONDS", Integer.toString(FIRST_LOCK_SECONDS));
+        return LowThrottle.environment();
     }
 
     private Response token(String clientId, String secret, String address) {
-        return http().postForm("/token", Map.of("grant_type", "client_credentials", "client_id", clientId,
-                "client_secret", secret), "X-Forwarded-For", address);
+        return ClientTokens.request(http(), clientId, secret, "X-Forwarded-For", address);
     }
 
     private Response token(IssuedClient client, String address) {

@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.crvs.auth.ClientType;
 import io.crvs.platform.audit.Actor;
 import io.crvs.testkit.AppContract;
+import io.crvs.testkit.ClientTokens;
 import io.crvs.testkit.Http;
 import io.crvs.testkit.Http.Response;
-import io.crvs.testkit.StaffLogin;
+import io.crvs.testkit.Staff;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ public abstract class GraphqlSystemsContract extends AppContract {
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     private String as(String username) {
-        return Http.bearer(tokens.computeIfAbsent(username, u -> StaffLogin.token(http(), u)));
+        return Http.bearer(tokens.computeIfAbsent(username, u -> Staff.login(http(), u, Staff.SEED_PASSWORD)));
     }
 
     private String campbell() {
@@ -102,14 +103,12 @@ public abstract class GraphqlSystemsContract extends AppContract {
     }
 
     private Response token(String clientId, String secret) {
-        return http().postForm("/token", Map.of("grant_type", "client_credentials", "client_id", clientId,
-                "client_secret", secret));
+        return ClientTokens.request(http(), clientId, secret);
     }
 
     private String tokenFor(JsonNode registered) {
-        var response = token(registered.get("system").get("clientId").asText(), registered.get("clientSecret").asText());
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.json().get("access_token").asText();
+        return ClientTokens.accessToken(http(), registered.get("system").get("clientId").asText(),
+                registered.get("clientSecret").asText());
     }
 
     private static void assertInvalidClient(Response response) {
@@ -450,10 +449,10 @@ public abstract class GraphqlSystemsContract extends AppContract {
     @Test
     void introspectionWhenNotNationalSystemAdministratorThenRefusedElseAnswered() {
         var query = Map.of("query", "{ __schema { mutationType { fields { name } } } }");
-        var fieldAgent = http().postJson("/graphql", query, "Authorization", Http.bearer(StaffLogin.token(http(), "k.bwalya", "test")));
+        var fieldAgent = http().postJson("/graphql", query, "Authorization", Http.bearer(Staff.login(http(), "k.bwalya", Staff.SEED_PASSWORD)));
         assertThat(fieldAgent.body()).doesNotContain("registerSystem");
         assertThat(fieldAgent.json().path("errors").isArray()).isTrue();
-        var admin = http().postJson("/graphql", query, "Authorization", Http.bearer(StaffLogin.token(http(), "j.campbell", "test")));
+        var admin = http().postJson("/graphql", query, "Authorization", Http.bearer(Staff.login(http(), "j.campbell", Staff.SEED_PASSWORD)));
         assertThat(admin.status()).as(admin.toString()).isEqualTo(200);
         assertThat(admin.body()).contains("registerSystem");
     }

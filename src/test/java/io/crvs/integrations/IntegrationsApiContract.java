@@ -1,5 +1,7 @@
 package io.crvs.integrations;
 
+import static io.crvs.testkit.ProblemAssertions.assertFieldError;
+import static io.crvs.testkit.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +10,8 @@ import io.crvs.auth.Scopes;
 import io.crvs.platform.audit.Actor;
 import io.crvs.platform.audit.AuditEntry;
 import io.crvs.testkit.AppContract;
+import io.crvs.testkit.ClientTokens;
+import io.crvs.testkit.Concurrently;
 import io.crvs.testkit.Http;
 import io.crvs.testkit.Http.Response;
 import java.util.ArrayList;
@@ -26,7 +30,6 @@ import org.junit.jupiter.api.Test;
 public abstract class IntegrationsApiContract extends AppContract {
     private static final List<String> ISSUED_KEYS = List.of("id", "client_id", "client_secret", "sha_secret", "type",
             "name", "scope", "status");
-
 
     /** Every secret this class has been shown, to prove none reaches the audit log. */
     private final List<String> secretsSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -72,22 +75,7 @@ public abstract class IntegrationsApiContract extends AppContract {
     }
 
     private Response token(String clientId, String secret) {
-        return http().postForm("/token", Map.of("grant_type", "client_credentials", "client_id", clientId,
-                "client_secret", secret));
-    }
-
-    private static void assertProblem(Response response, int status, String code) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
-        assertThat(response.json().get("code").asText()).as(response.toString()).isEqualTo(code);
-        assertThat(response.json().get("status").asInt()).isEqualTo(status);
-    }
-
-    private static void assertFieldError(Response response, String field) {
-        assertProblem(response, 400, "validation_failed");
-        var fields = new ArrayList<String>();
-        response.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
-        assertThat(fields).as(response.toString()).contains(field);
+        return ClientTokens.request(http(), clientId, secret);
     }
 
     private static List<String> keys(JsonNode node) {
@@ -480,16 +468,7 @@ public abstract class IntegrationsApiContract extends AppContract {
             var variant = i % 2 == 0 ? name : name.toUpperCase();
             tasks.add(() -> http().postJson("/integrations", Map.of("type", "HEALTH", "name", variant), "Authorization", auth));
         }
-        List<Response> responses;
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(12)) {
-            responses = pool.invokeAll(tasks).stream().map(f -> {
-                try {
-                    return f.get();
-                } catch (Exception e) {
-                    throw new AssertionError(e);
-                }
-            }).toList();
-        }
+        var responses = Concurrently.run(tasks);
         assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
         assertThat(responses).filteredOn(r -> r.status() != 201).hasSize(11)
                 .allSatisfy(r -> assertProblem(r, 409, "client_name_taken"));
@@ -507,16 +486,7 @@ public abstract class IntegrationsApiContract extends AppContract {
             var name = unique("National ID race");
             tasks.add(() -> http().postJson("/integrations", Map.of("type", "NATIONAL_ID", "name", name), "Authorization", auth));
         }
-        List<Response> responses;
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
-            responses = pool.invokeAll(tasks).stream().map(f -> {
-                try {
-                    return f.get();
-                } catch (Exception e) {
-                    throw new AssertionError(e);
-                }
-            }).toList();
-        }
+        var responses = Concurrently.run(tasks);
         assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
         assertThat(responses).filteredOn(r -> r.status() != 201).hasSize(7)
                 .allSatisfy(r -> assertProblem(r, 409, "client_type_exists"));

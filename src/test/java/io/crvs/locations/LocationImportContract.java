@@ -343,6 +343,7 @@ public abstract class LocationImportContract extends AppContract {
         assertThat(help.exit()).as(help.toString()).isZero();
         assertThat(help.stdout()).contains("import");
         var importHelp = CrvsJar.run(List.of("locations", "import", "--help"), Map.of());
+        assertThat(importHelp.exit()).as(importHelp.toString()).isZero();
         assertThat(importHelp.stdout().replace("\n", "")).contains("--dir").contains("locations.csv")
                 .contains("health-facilities.csv");
     }

@@ -3,15 +3,18 @@ package io.crvs.records;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crvs.testkit.AppContract;
+import io.crvs.testkit.Await;
+import io.crvs.testkit.ClientTokens;
+import io.crvs.testkit.CrvsJar;
 import io.crvs.testkit.Http;
 import io.crvs.testkit.Http.Response;
+import io.crvs.testkit.Staff;
+import io.crvs.testkit.TestBundles;
 import io.crvs.testkit.TestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +35,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -47,39 +49,22 @@ import org.junit.jupiter.api.Test;
  * one record it belongs to: the office's queue ends up with exactly one record per distinct bundle.
  */
 public abstract class NotificationDurabilityContract {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String OFFICE = "JWMRGwDBXK";
+    private static final String OFFICE = TestBundles.OFFICE_ID;
     private static final String IDENTIFIER_PLACEHOLDER = "{{compositionIdentifier}}";
     private static final String TEMPLATE = template();
     private static final int SENDERS = 4;
     private static final int ACKNOWLEDGED_BEFORE_KILL = 200;
-    private static final Duration PROCESS_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STREAM_TIMEOUT = Duration.ofSeconds(240);
     private static final int SIGKILL_EXIT = 128 + 9;
     private static final Pattern LOCATION = Pattern.compile("/fhir/Composition/([0-9a-f-]{36})/_history/[0-9]+");
     private static final Pattern TRACKING_ID = Pattern.compile("B[0-9A-Z]{6}");
 
-    private final List<Server> servers = new ArrayList<>();
+    private final List<CrvsJar.Server> servers = new ArrayList<>();
     private final Map<String, String> env = new HashMap<>();
     private Path dataDir;
     private String schema;
 
     protected abstract TestDatabase database();
-
-    /** The crvs process and where it writes. */
-    private record Server(Process process, Http http, Path out, Path err) {
-        String logs() {
-            try {
-                return "stdout:\n" + tail(Files.readString(out)) + "\nstderr:\n" + tail(Files.readString(err));
-            } catch (IOException e) {
-                return "(logs unreadable: " + e + ")";
-            }
-        }
-
-        private static String tail(String text) {
-            return text.length() <= 4000 ? text : "…" + text.substring(text.length() - 4000);
-        }
-    }
 
     /** What an answered notification told its sender: the tracking id and the stored Composition's id. */
     private record Ack(String trackingId, String compositionId, String status) {
@@ -110,15 +95,8 @@ public abstract class NotificationDurabilityContract {
     }
 
     @AfterEach
-    void cleanUp() throws InterruptedException {
-        for (var server : servers) {
-            if (server.process().isAlive()) {
-                server.process().destroyForcibly();
-                server.process().waitFor(30, TimeUnit.SECONDS);
-            }
-            deleteQuietly(server.out());
-            deleteQuietly(server.err());
-        }
+    void cleanUp() {
+        servers.forEach(CrvsJar.Server::close);
         database().drop(schema);
         AppContract.deleteTree(dataDir);
     }
@@ -201,17 +179,17 @@ public abstract class NotificationDurabilityContract {
         }
 
         /** Streams until enough notifications are acknowledged, then SIGKILLs the server while one is in flight. */
-        void runUntilKilled(Server server) throws InterruptedException {
+        void runUntilKilled(CrvsJar.Server server) throws InterruptedException {
             var senders = Executors.newFixedThreadPool(SENDERS);
             try {
                 for (int i = 0; i < SENDERS; i++) {
                     senders.execute(this::send);
                 }
-                await(() -> acknowledged.size() >= ACKNOWLEDGED_BEFORE_KILL || !problems.isEmpty(), STREAM_TIMEOUT,
-                        () -> ACKNOWLEDGED_BEFORE_KILL + " acknowledged notifications; got " + acknowledged.size()
-                                + "\n" + server.logs());
+                Await.until(STREAM_TIMEOUT, () -> ACKNOWLEDGED_BEFORE_KILL + " acknowledged notifications; got "
+                        + acknowledged.size() + "\n" + server.logs(),
+                        () -> acknowledged.size() >= ACKNOWLEDGED_BEFORE_KILL || !problems.isEmpty());
                 assertThat(problems).as("failures before the kill\n" + server.logs()).isEmpty();
-                await(() -> inFlight.get() > 0, Duration.ofSeconds(30), () -> "a notification in flight");
+                Await.until(Duration.ofSeconds(30), () -> "a notification in flight", () -> inFlight.get() > 0);
                 killed.set(true);
                 server.process().destroyForcibly();
                 assertThat(server.process().waitFor(60, TimeUnit.SECONDS)).as("the server dies on SIGKILL").isTrue();
@@ -269,93 +247,29 @@ public abstract class NotificationDurabilityContract {
 
     // ---- the server as a process ------------------------------------------------------------------------------
 
-    private JsonNode createHealthClient() throws Exception {
-        var out = Files.createTempFile("crvs-durability-cli-", ".out");
-        var err = Files.createTempFile("crvs-durability-cli-", ".err");
-        try {
-            var process = builder("clients", "create", "--type", "HEALTH", "--name", "Durability " + UUID.randomUUID(),
-                    "--data", dataDir.toString()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!process.waitFor(PROCESS_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("clients create did not finish");
-            }
-            var stdout = Files.readString(out);
-            assertThat(process.exitValue()).as(stdout + Files.readString(err)).isZero();
-            return JSON.readTree(stdout.strip());
-        } finally {
-            deleteQuietly(out);
-            deleteQuietly(err);
-        }
+    private JsonNode createHealthClient() {
+        var run = CrvsJar.run(List.of("clients", "create", "--type", "HEALTH", "--name", "Durability " + UUID.randomUUID(),
+                "--data", dataDir.toString()), env);
+        assertThat(run.exit()).as(run.toString()).isZero();
+        return run.json();
     }
 
-    private Server start() throws Exception {
-        var port = freePort();
-        var out = Files.createTempFile("crvs-durability-", ".out");
-        var err = Files.createTempFile("crvs-durability-", ".err");
-        var process = builder("serve", "--port", Integer.toString(port), "--data", dataDir.toString())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        var server = new Server(process, new Http("http://127.0.0.1:" + port), out, err);
+    private CrvsJar.Server start() {
+        var server = CrvsJar.serve(dataDir, env);
         servers.add(server);
-        await(() -> healthy(server), PROCESS_TIMEOUT, () -> "GET /health = 200\n" + server.logs());
         return server;
     }
 
-    private static boolean healthy(Server server) {
-        if (!server.process().isAlive()) {
-            throw new AssertionError("serve exited with " + server.process().exitValue() + "\n" + server.logs());
-        }
-        try {
-            return server.http().get("/health").status() == 200;
-        } catch (UncheckedIOException notYetListening) {
-            return false;
-        }
-    }
-
-    /** {@code java -jar target/crvs.jar args…} with this test's environment and no crvs setting inherited. */
-    private ProcessBuilder builder(String... args) {
-        var jar = Path.of("target", "crvs.jar").toAbsolutePath();
-        assertThat(jar).as("the fat jar is built by 'mvn package' before integration tests").exists();
-        var command = new ArrayList<String>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-jar");
-        command.add(jar.toString());
-        command.addAll(List.of(args));
-        var builder = new ProcessBuilder(command);
-        builder.environment().keySet()
-                .removeIf(k -> k.startsWith("CRVS_") || k.startsWith("CONFIG_") || k.startsWith("CERT_"));
-        builder.environment().putAll(env);
-        return builder;
-    }
-
     private static String token(Http http, JsonNode client) {
-        var response = http.postForm("/token", Map.of("grant_type", "client_credentials",
-                "client_id", client.get("client_id").asText(), "client_secret", client.get("client_secret").asText()));
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.json().get("access_token").asText();
+        return ClientTokens.accessToken(http, client.get("client_id").asText(), client.get("client_secret").asText());
     }
 
     /** The seeded Local Registrar of the office, logged in with the development code. */
     private static String registrarToken(Http http) {
-        var started = http.postJson("/authenticate", Map.of("username", "k.mweene", "password", "test"));
-        assertThat(started.status()).as(started.toString()).isEqualTo(200);
-        var verified = http.postJson("/verifyCode", Map.of("nonce", started.json().get("nonce").asText(),
-                "code", "000000"));
-        assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
-        return verified.json().get("token").asText();
+        return Staff.login(http, "k.mweene", Staff.SEED_PASSWORD);
     }
 
     // ---- small helpers ----------------------------------------------------------------------------------------
-
-    private static void await(BooleanSupplier condition, Duration timeout, java.util.function.Supplier<String> what)
-            throws InterruptedException {
-        var deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out after " + timeout + " waiting for " + what.get());
-            }
-            Thread.sleep(20);
-        }
-    }
 
     /** Runs {@code check} on every item with as many threads as there were senders; rethrows the first failure. */
     private static <T> void inParallel(Collection<T> items, Consumer<T> check) throws Exception {
@@ -367,7 +281,7 @@ public abstract class NotificationDurabilityContract {
             }
             for (var future : futures) {
                 try {
-                    future.get(PROCESS_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                    future.get(CrvsJar.PROCESS_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof AssertionError failure) {
                         throw failure;
@@ -377,22 +291,6 @@ public abstract class NotificationDurabilityContract {
             }
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // A leftover temporary file harms nothing.
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crvs.testkit.Concurrently;
 import io.crvs.testkit.Http.Response;
 import io.crvs.testkit.TestBundles;
 import io.crvs.testkit.TestBundles.Sample;
@@ -13,9 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -546,23 +544,12 @@ public abstract class RecordWorkflowContract extends RecordsContractSupport {
     }
 
     @SafeVarargs
-    private static List<Response> together(Callable<Response>... calls) throws Exception {
-        var start = new CountDownLatch(1);
-        var futures = new ArrayList<Future<Response>>();
-        try (var pool = Executors.newFixedThreadPool(calls.length)) {
-            for (var call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            var responses = new ArrayList<Response>();
-            for (var future : futures) {
-                responses.add(future.get());
-            }
-            return responses;
+    private static List<Response> together(Callable<Response>... calls) {
+        var list = new ArrayList<Callable<Response>>();
+        for (var call : calls) {
+            list.add(call);
         }
+        return Concurrently.run(list);
     }
 
     @Test

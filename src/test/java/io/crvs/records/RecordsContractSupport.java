@@ -13,6 +13,8 @@ import io.crvs.platform.audit.AuditEntry;
 import io.crvs.testkit.AppContract;
 import io.crvs.testkit.Http;
 import io.crvs.testkit.Http.Response;
+import io.crvs.testkit.ProblemAssertions;
+import io.crvs.testkit.Staff;
 import io.crvs.testkit.TestBundles;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,12 +60,7 @@ abstract class RecordsContractSupport extends AppContract {
     }
 
     private String login(String username) {
-        var started = http().postJson("/authenticate", Map.of("username", username, "password", "test"));
-        assertThat(started.status()).as(started.toString()).isEqualTo(200);
-        var verified = http().postJson("/verifyCode", Map.of("nonce", started.json().get("nonce").asText(),
-                "code", "000000"));
-        assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
-        return Http.bearer(verified.json().get("token").asText());
+        return Http.bearer(Staff.login(http(), username, Staff.SEED_PASSWORD));
     }
 
     Response notify(String bearer, JsonNode bundle) {
@@ -141,10 +138,7 @@ abstract class RecordsContractSupport extends AppContract {
     }
 
     static void assertProblem(Response response, int status, String code) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
-        assertThat(response.json().path("code").asText()).as(response.toString()).isEqualTo(code);
-        assertThat(response.json().path("status").asInt()).isEqualTo(status);
+        ProblemAssertions.assertProblem(response, status, code);
     }
 
     /** A 400 FHIR OperationOutcome whose first issue names {@code expression}. */

@@ -1,8 +1,9 @@
 package io.crvs.testkit;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -20,7 +21,7 @@ public interface Inbox {
     List<Received> received(String recipient);
 
     /** The environment that points crvs at this inbox. */
-    java.util.Map<String, String> environment();
+    Map<String, String> environment();
 
     /** Waits until {@code recipient} has more than {@code alreadySeen} messages and returns the next one. */
     default Received awaitNext(String recipient, int alreadySeen) {
@@ -29,24 +30,21 @@ public interface Inbox {
 
     /** Waits for the first message at index {@code alreadySeen} or later that matches {@code wanted}. */
     default Received await(String recipient, int alreadySeen, Predicate<Received> wanted) {
-        var deadline = Instant.now().plus(WAIT);
-        while (true) {
-            var all = received(recipient);
-            for (int i = alreadySeen; i < all.size(); i++) {
-                if (wanted.test(all.get(i))) {
-                    return all.get(i);
-                }
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("No matching message for " + recipient + " within " + WAIT + "; received: " + all);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("Interrupted while waiting for a message", e);
-            }
-        }
+        return await(recipient, alreadySeen, wanted, 1).getFirst();
+    }
+
+    /**
+     * Waits until {@code count} messages at index {@code alreadySeen} or later match {@code wanted}; returns the
+     * first {@code count} of them, oldest first.
+     */
+    default List<Received> await(String recipient, int alreadySeen, Predicate<Received> wanted, int count) {
+        return Await.until(WAIT, () -> count + " matching message(s) for " + recipient + "; received: "
+                + received(recipient), () -> {
+                    var all = received(recipient);
+                    var matching = all.subList(Math.min(alreadySeen, all.size()), all.size()).stream().filter(wanted)
+                            .toList();
+                    return matching.size() >= count ? Optional.of(matching.subList(0, count)) : Optional.empty();
+                });
     }
 
     default int count(String recipient) {

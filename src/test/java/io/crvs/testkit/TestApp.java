@@ -90,12 +90,7 @@ public final class TestApp implements AutoCloseable {
 
     /** A token for {@code client} from {@code POST /token} with a form body. */
     public String token(IssuedClient client) {
-        var response = http.postForm("/token", Map.of("grant_type", "client_credentials",
-                "client_id", client.client().clientId(), "client_secret", client.clientSecret()));
-        if (response.status() != 200) {
-            throw new AssertionError("Expected a token: " + response);
-        }
-        return response.json().get("access_token").asText();
+        return ClientTokens.accessToken(http, client.client().clientId(), client.clientSecret());
     }
 
     /** A token of the seeded National System Administrator j.campbell, minted with the server's own issuer. */

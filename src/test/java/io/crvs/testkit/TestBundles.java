@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -132,10 +133,10 @@ public final class TestBundles {
 
     /** Sets the subject's event date: a birth's {@code birthDate} or a death's {@code deceasedDateTime}. */
     public static ObjectNode withEventDate(ObjectNode bundle, LocalDate date) {
-        var event = task(bundle).path("code").path("coding").path(0).path("code").asText();
-        var subject = section(bundle, "BIRTH".equals(event) ? "child-details" : "deceased-details")
+        var event = Event.valueOf(task(bundle).path("code").path("coding").path(0).path("code").asText());
+        var subject = section(bundle, event.subjectSection)
                 .orElseThrow(() -> new IllegalStateException("No subject section"));
-        subject.put("BIRTH".equals(event) ? "birthDate" : "deceasedDateTime", date.toString());
+        subject.put(event.dateField, date.toString());
         return bundle;
     }
 
@@ -250,8 +251,33 @@ public final class TestBundles {
         return new Death();
     }
 
+    /** What tells a birth bundle from a death bundle, apart from the people in it. */
+    enum Event {
+        BIRTH("child-details", "mother-details", "birth-encounter", "MOTHER", "birthDate"),
+        DEATH("deceased-details", "spouse-details", "death-encounter", "SPOUSE", "deceasedDateTime");
+
+        final String subjectSection;
+        /** The section of the other person in the bundle, who is also the informant. */
+        final String relatedSection;
+        final String encounterSection;
+        final String informantRelationship;
+        /** The subject Patient's field that holds the event date. */
+        final String dateField;
+
+        Event(String subjectSection, String relatedSection, String encounterSection, String informantRelationship,
+                String dateField) {
+            this.subjectSection = subjectSection;
+            this.relatedSection = relatedSection;
+            this.encounterSection = encounterSection;
+            this.informantRelationship = informantRelationship;
+            this.dateField = dateField;
+        }
+    }
+
     /** Fields both builders share: office, facility, type, informant, contact, identifier, extensions. */
     public abstract static class Builder<B extends Builder<B>> {
+        final Event event;
+        LocalDate eventDate = today().minusDays(3);
         String office = OFFICE_ID;
         String facility = FACILITY_ID;
         boolean declaration;
@@ -263,6 +289,10 @@ public final class TestBundles {
         Optional<String> lateReason = Optional.empty();
         String given = "Chanda";
         String family = "Mulenga";
+
+        Builder(Event event) {
+            this.event = event;
+        }
 
         @SuppressWarnings("unchecked")
         private B self() {
@@ -336,15 +366,12 @@ public final class TestBundles {
             return self();
         }
 
-        abstract String event();
+        B eventDate(LocalDate date) {
+            this.eventDate = date;
+            return self();
+        }
 
-        abstract String subjectSection();
-
-        abstract String encounterSection();
-
-        abstract String informantRelationship();
-
-        /** The subject Patient and any further people; returns their entries, the subject first. */
+        /** The subject Patient and the related person; returns their entries, the subject first. */
         abstract ArrayNode people(ArrayNode entries, String subjectUrl, String relatedUrl);
 
         public ObjectNode build() {
@@ -367,7 +394,7 @@ public final class TestBundles {
                 var relationship = JSON.createObjectNode();
                 relationship.putArray("coding").addObject()
                         .put("system", "http://hl7.org/fhir/ValueSet/relatedperson-relationshiptype")
-                        .put("code", informantRelationship());
+                        .put("code", event.informantRelationship);
                 if (r4Relationship) {
                     relatedPerson.putArray("relationship").add(relationship);
                 } else {
@@ -389,7 +416,7 @@ public final class TestBundles {
             composition.put("resourceType", "Composition");
             composition.putObject("identifier").put("system", "urn:ietf:rfc:3986").put("value", identifier);
             composition.put("status", "final");
-            var type = event().toLowerCase() + (declaration ? "-declaration" : "-notification");
+            var type = event.name().toLowerCase(Locale.ROOT) + (declaration ? "-declaration" : "-notification");
             composition.putObject("type").putArray("coding").addObject()
                     .put("system", "http://opencrvs.org/doc-types").put("code", type);
             composition.putObject("subject").put("reference", subjectUrl);
@@ -397,16 +424,12 @@ public final class TestBundles {
             composition.putArray("author");
             composition.put("title", type);
             var sections = composition.putArray("section");
-            section(sections, subjectSection(), subjectUrl);
-            if ("BIRTH".equals(event())) {
-                section(sections, "mother-details", relatedUrl);
-            } else {
-                section(sections, "spouse-details", relatedUrl);
-            }
+            section(sections, event.subjectSection, subjectUrl);
+            section(sections, event.relatedSection, relatedUrl);
             if (informant) {
                 section(sections, "informant-details", informantUrl);
             }
-            section(sections, encounterSection(), encounterUrl);
+            section(sections, event.encounterSection, encounterUrl);
         }
 
         private static void section(ArrayNode sections, String code, String reference) {
@@ -425,10 +448,10 @@ public final class TestBundles {
             task.put("intent", "unknown");
             task.putArray("identifier");
             task.putObject("code").putArray("coding").addObject()
-                    .put("system", "http://opencrvs.org/specs/types").put("code", event());
+                    .put("system", "http://opencrvs.org/specs/types").put("code", event.name());
             task.putObject("focus").put("reference", compositionUrl);
             if (informant && !r4Relationship) {
-                setStringExtension(task, EXT + "contact-person", informantRelationship());
+                setStringExtension(task, EXT + "contact-person", event.informantRelationship);
             }
             if (contact) {
                 setStringExtension(task, EXT + "contact-person-phone-number", "+260759205190");
@@ -469,11 +492,12 @@ public final class TestBundles {
 
     /** A minimal birth: child, mother (informant), encounter at a facility, contact on the Task. */
     public static final class Birth extends Builder<Birth> {
-        private LocalDate birthDate = today().minusDays(3);
+        Birth() {
+            super(Event.BIRTH);
+        }
 
         public Birth bornOn(LocalDate date) {
-            this.birthDate = date;
-            return this;
+            return eventDate(date);
         }
 
         public Birth bornDaysAgo(long days) {
@@ -481,29 +505,9 @@ public final class TestBundles {
         }
 
         @Override
-        String event() {
-            return "BIRTH";
-        }
-
-        @Override
-        String subjectSection() {
-            return "child-details";
-        }
-
-        @Override
-        String encounterSection() {
-            return "birth-encounter";
-        }
-
-        @Override
-        String informantRelationship() {
-            return "MOTHER";
-        }
-
-        @Override
         ArrayNode people(ArrayNode entries, String subjectUrl, String motherUrl) {
             var child = patient(entries, subjectUrl, given, family, "female");
-            child.put("birthDate", birthDate.toString());
+            child.put(event.dateField, eventDate.toString());
             var mother = patient(entries, motherUrl, "Mwila", family, "female");
             mother.put("birthDate", "1995-04-12");
             ibomboAddress(mother);
@@ -513,11 +517,12 @@ public final class TestBundles {
 
     /** A minimal death: deceased, spouse (informant), encounter at a facility, contact on the Task. */
     public static final class Death extends Builder<Death> {
-        private LocalDate deathDate = today().minusDays(3);
+        Death() {
+            super(Event.DEATH);
+        }
 
         public Death diedOn(LocalDate date) {
-            this.deathDate = date;
-            return this;
+            return eventDate(date);
         }
 
         public Death diedDaysAgo(long days) {
@@ -525,30 +530,10 @@ public final class TestBundles {
         }
 
         @Override
-        String event() {
-            return "DEATH";
-        }
-
-        @Override
-        String subjectSection() {
-            return "deceased-details";
-        }
-
-        @Override
-        String encounterSection() {
-            return "death-encounter";
-        }
-
-        @Override
-        String informantRelationship() {
-            return "SPOUSE";
-        }
-
-        @Override
         ArrayNode people(ArrayNode entries, String subjectUrl, String spouseUrl) {
             var deceased = patient(entries, subjectUrl, given, family, "male");
             deceased.put("birthDate", "1950-02-03");
-            deceased.put("deceasedDateTime", deathDate.toString());
+            deceased.put(event.dateField, eventDate.toString());
             ibomboAddress(deceased);
             var spouse = patient(entries, spouseUrl, "Mutinta", family, "female");
             spouse.put("birthDate", "1955-07-08");

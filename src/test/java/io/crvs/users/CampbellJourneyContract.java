@@ -1,12 +1,14 @@
 package io.crvs.users;
 
-import static io.crvs.users.Staff.SEED_PASSWORD;
-import static io.crvs.users.Staff.bearer;
+import static io.crvs.testkit.Staff.SEED_PASSWORD;
+import static io.crvs.testkit.Staff.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crvs.testkit.AppContract;
+import io.crvs.testkit.ClientTokens;
 import io.crvs.testkit.Http.Response;
 import io.crvs.testkit.Jwt;
+import io.crvs.testkit.Staff;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -57,8 +59,7 @@ public abstract class CampbellJourneyContract extends AppContract {
         assertThat(system.get("type").asText()).isEqualTo("HEALTH");
         assertThat(clientSecret).isNotBlank();
 
-        var issued = http().postForm("/token", Map.of("grant_type", "client_credentials", "client_id", clientId,
-                "client_secret", clientSecret));
+        var issued = ClientTokens.request(http(), clientId, clientSecret);
         assertThat(issued.status()).as(issued.toString()).isEqualTo(200);
         assertThat(issued.json().get("scope").asText()).isEqualTo("declare notification-api");
         var clientToken = issued.json().get("access_token").asText();

@@ -1,27 +1,29 @@
 package io.crvs.users;
 
-import static io.crvs.users.Staff.DEVELOPMENT_CODE;
-import static io.crvs.users.Staff.SEED_PASSWORD;
-import static io.crvs.users.Staff.authenticate;
-import static io.crvs.users.Staff.bearer;
-import static io.crvs.users.Staff.me;
-import static io.crvs.users.Staff.verifyCode;
+import static io.crvs.testkit.Staff.DEVELOPMENT_CODE;
+import static io.crvs.testkit.Staff.SEED_PASSWORD;
+import static io.crvs.testkit.Staff.authenticate;
+import static io.crvs.testkit.Staff.bearer;
+import static io.crvs.testkit.Staff.me;
+import static io.crvs.testkit.Staff.verifyCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crvs.auth.ClientType;
 import io.crvs.platform.audit.AuditEntry;
 import io.crvs.testkit.AppContract;
+import io.crvs.testkit.Concurrently;
 import io.crvs.testkit.Http.Response;
 import io.crvs.testkit.Jwt;
 import io.crvs.testkit.MailServer;
+import io.crvs.testkit.Staff;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +39,7 @@ public abstract class LoginContract extends AppContract {
             "opencrvs:search-user", "opencrvs:metrics-user", "opencrvs:countryconfig-user", "opencrvs:webhooks-user",
             "opencrvs:config-user", "opencrvs:documents-user");
 
+    @AutoClose
     private final MailServer mail = new MailServer();
 
     @Override
@@ -44,22 +47,13 @@ public abstract class LoginContract extends AppContract {
         return mail.environment();
     }
 
-    @AfterAll
-    void stopMail() {
-        mail.close();
-    }
-
     private String adminToken() {
         return Staff.login(http(), "j.campbell", SEED_PASSWORD);
     }
 
     /** First step for k.bwalya and the code the email brought. */
-    private String[] nonceAndEmailedCode(String username, String password, String email, String... headers) {
-        Staff.awaitOutboxDrained(app);
-        int seen = mail.count(email);
-        var nonce = Staff.nonce(http(), username, password, headers);
-        var code = Staff.code(mail.awaitNext(email, seen));
-        return new String[] {nonce, code};
+    private Staff.Challenge emailedChallenge() {
+        return Staff.challenge(app, mail, BWALYA_EMAIL, BWALYA, SEED_PASSWORD);
     }
 
     private static void assertUnauthorized(Response response) {
@@ -129,8 +123,8 @@ public abstract class LoginContract extends AppContract {
 
     @Test
     void verifyCodeWhenEmailedCodeThenToken() {
-        var step = nonceAndEmailedCode(BWALYA, SEED_PASSWORD, BWALYA_EMAIL);
-        var response = verifyCode(http(), step[0], step[1]);
+        var step = emailedChallenge();
+        var response = verifyCode(http(), step.nonce(), step.code());
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(me(http(), response.json().get("token").asText()).status()).isEqualTo(200);
     }
@@ -201,30 +195,30 @@ public abstract class LoginContract extends AppContract {
 
     @Test
     void verifyCodeWhenEmailedCodeUsedTwiceThenSecondRefused() {
-        var step = nonceAndEmailedCode(BWALYA, SEED_PASSWORD, BWALYA_EMAIL);
-        assertThat(verifyCode(http(), step[0], step[1]).status()).isEqualTo(200);
-        assertUnauthorized(verifyCode(http(), step[0], step[1]));
+        var step = emailedChallenge();
+        assertThat(verifyCode(http(), step.nonce(), step.code()).status()).isEqualTo(200);
+        assertUnauthorized(verifyCode(http(), step.nonce(), step.code()));
     }
 
     @Test
     void verifyCodeWhenFourWrongCodesThenRightCodeStillAccepted() {
-        var step = nonceAndEmailedCode(BWALYA, SEED_PASSWORD, BWALYA_EMAIL);
-        for (var wrong : wrongCodes(step[1], 4)) {
-            assertUnauthorized(verifyCode(http(), step[0], wrong));
+        var step = emailedChallenge();
+        for (var wrong : wrongCodes(step.code(), 4)) {
+            assertUnauthorized(verifyCode(http(), step.nonce(), wrong));
         }
-        assertThat(verifyCode(http(), step[0], step[1]).status()).isEqualTo(200);
+        assertThat(verifyCode(http(), step.nonce(), step.code()).status()).isEqualTo(200);
     }
 
     @Test
     void verifyCodeWhenFiveWrongCodesThenNonceDeadEvenForRightCode() {
-        var step = nonceAndEmailedCode(BWALYA, SEED_PASSWORD, BWALYA_EMAIL);
-        for (var wrong : wrongCodes(step[1], 5)) {
-            assertUnauthorized(verifyCode(http(), step[0], wrong));
+        var step = emailedChallenge();
+        for (var wrong : wrongCodes(step.code(), 5)) {
+            assertUnauthorized(verifyCode(http(), step.nonce(), wrong));
         }
-        assertUnauthorized(verifyCode(http(), step[0], step[1]));
-        assertUnauthorized(verifyCode(http(), step[0], DEVELOPMENT_CODE));
+        assertUnauthorized(verifyCode(http(), step.nonce(), step.code()));
+        assertUnauthorized(verifyCode(http(), step.nonce(), DEVELOPMENT_CODE));
         var resend = http().postJson("/resendAuthenticationCode",
-                Map.of("nonce", step[0], "notificationEvent", "TWO_FACTOR_AUTHENTICATION"));
+                Map.of("nonce", step.nonce(), "notificationEvent", "TWO_FACTOR_AUTHENTICATION"));
         assertUnauthorized(resend);
     }
 
@@ -242,17 +236,17 @@ public abstract class LoginContract extends AppContract {
 
     @Test
     void verifyCodeWhenCodeOlderThanTenMinutesThenRefused() {
-        var step = nonceAndEmailedCode(BWALYA, SEED_PASSWORD, BWALYA_EMAIL);
+        var step = emailedChallenge();
         app.clock().advance(Duration.ofSeconds(601));
-        assertUnauthorized(verifyCode(http(), step[0], step[1]));
-        assertUnauthorized(verifyCode(http(), step[0], DEVELOPMENT_CODE));
+        assertUnauthorized(verifyCode(http(), step.nonce(), step.code()));
+        assertUnauthorized(verifyCode(http(), step.nonce(), DEVELOPMENT_CODE));
     }
 
     @Test
     void verifyCodeWhenCodeAlmostTenMinutesOldThenAccepted() {
-        var step = nonceAndEmailedCode(BWALYA, SEED_PASSWORD, BWALYA_EMAIL);
+        var step = emailedChallenge();
         app.clock().advance(Duration.ofSeconds(570));
-        assertThat(verifyCode(http(), step[0], step[1]).status()).isEqualTo(200);
+        assertThat(verifyCode(http(), step.nonce(), step.code()).status()).isEqualTo(200);
     }
 
     @Test
@@ -266,16 +260,16 @@ public abstract class LoginContract extends AppContract {
 
     @Test
     void resendWhenNonceLiveThenNewCodeArrivesAndOldCodeRefused() {
-        var step = nonceAndEmailedCode(BWALYA, SEED_PASSWORD, BWALYA_EMAIL);
+        var step = emailedChallenge();
         Staff.awaitOutboxDrained(app);
         int seen = mail.count(BWALYA_EMAIL);
         var resend = http().postJson("/resendAuthenticationCode",
-                Map.of("nonce", step[0], "notificationEvent", "TWO_FACTOR_AUTHENTICATION"));
+                Map.of("nonce", step.nonce(), "notificationEvent", "TWO_FACTOR_AUTHENTICATION"));
         assertThat(resend.status()).as(resend.toString()).isEqualTo(200);
-        assertThat(resend.json().get("nonce").asText()).isEqualTo(step[0]);
+        assertThat(resend.json().get("nonce").asText()).isEqualTo(step.nonce());
         var newCode = Staff.code(mail.awaitNext(BWALYA_EMAIL, seen));
-        assertUnauthorized(verifyCode(http(), step[0], step[1]));
-        var response = verifyCode(http(), step[0], newCode);
+        assertUnauthorized(verifyCode(http(), step.nonce(), step.code()));
+        var response = verifyCode(http(), step.nonce(), newCode);
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
     }
 
@@ -389,10 +383,10 @@ public abstract class LoginContract extends AppContract {
         var headers = new String[] {"X-Forwarded-For", address, "User-Agent", agent};
         var wrongPassword = "Wr0ng-" + member.password();
         assertUnauthorized(authenticate(http(), member.username(), wrongPassword, headers));
-        var step = nonceAndEmailedCode(member.username(), member.password(), member.email(), headers);
-        var wrongCode = wrongCodes(step[1], 1).getFirst();
-        assertUnauthorized(verifyCode(http(), step[0], wrongCode, headers));
-        var token = verifyCode(http(), step[0], step[1], headers).json().get("token").asText();
+        var step = Staff.challenge(app, mail, member.email(), member.username(), member.password(), headers);
+        var wrongCode = wrongCodes(step.code(), 1).getFirst();
+        assertUnauthorized(verifyCode(http(), step.nonce(), wrongCode, headers));
+        var token = verifyCode(http(), step.nonce(), step.code(), headers).json().get("token").asText();
         assertThat(http().postJson("/invalidateToken", Map.of("token", token), headers).status()).isEqualTo(200);
 
         var entries = app.app().audit().list(Optional.of(member.id()), Optional.empty(), Optional.empty(), 100);
@@ -419,7 +413,7 @@ public abstract class LoginContract extends AppContract {
         var signature = token.substring(token.lastIndexOf('.') + 1);
         for (var entry : entries) {
             assertThat(entry.toString()).doesNotContain(member.password()).doesNotContain(wrongPassword)
-                    .doesNotContain(step[1]).doesNotContain(token).doesNotContain(signature);
+                    .doesNotContain(step.code()).doesNotContain(token).doesNotContain(signature);
         }
     }
 
@@ -438,32 +432,18 @@ public abstract class LoginContract extends AppContract {
     @Test
     void verifyCodeWhenSameCodeSentConcurrentlyThenExactlyOneToken() throws Exception {
         var nonce = Staff.nonce(http(), BWALYA, SEED_PASSWORD);
-        var statuses = concurrently(12, () -> verifyCode(http(), nonce, DEVELOPMENT_CODE).status());
+        var statuses = Concurrently.times(12, () -> verifyCode(http(), nonce, DEVELOPMENT_CODE).status());
         assertThat(statuses).containsOnly(200, 401);
         assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
     }
 
     @Test
     void verifyCodeWhenManyWrongCodesConcurrentlyThenNonceDiesAndRightCodeRefused() throws Exception {
-        var step = nonceAndEmailedCode(BWALYA, SEED_PASSWORD, BWALYA_EMAIL);
-        var wrong = wrongCodes(step[1], 12);
+        var step = emailedChallenge();
+        var wrong = wrongCodes(step.code(), 12);
         var next = new java.util.concurrent.atomic.AtomicInteger();
-        var statuses = concurrently(12, () -> verifyCode(http(), step[0], wrong.get(next.getAndIncrement())).status());
+        var statuses = Concurrently.times(12, () -> verifyCode(http(), step.nonce(), wrong.get(next.getAndIncrement())).status());
         assertThat(statuses).containsOnly(401);
-        assertUnauthorized(verifyCode(http(), step[0], step[1]));
-    }
-
-    private static List<Integer> concurrently(int count, java.util.concurrent.Callable<Integer> call) throws Exception {
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(count)) {
-            var calls = new ArrayList<java.util.concurrent.Callable<Integer>>();
-            for (int i = 0; i < count; i++) {
-                calls.add(call);
-            }
-            var results = new ArrayList<Integer>();
-            for (var future : pool.invokeAll(calls)) {
-                results.add(future.get());
-            }
-            return results;
-        }
+        assertUnauthorized(verifyCode(http(), step.nonce(), step.code()));
     }
 }

@@ -1,17 +1,18 @@
 package io.crvs.users;
 
-import static io.crvs.users.Staff.DEVELOPMENT_CODE;
-import static io.crvs.users.Staff.authenticate;
-import static io.crvs.users.Staff.verifyCode;
+import static io.crvs.testkit.Staff.DEVELOPMENT_CODE;
+import static io.crvs.testkit.Staff.authenticate;
+import static io.crvs.testkit.Staff.verifyCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crvs.testkit.AppContract;
 import io.crvs.testkit.MailServer;
+import io.crvs.testkit.Staff;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 public abstract class LoginProductionContract extends AppContract {
     static final int CODE_TTL_SECONDS = 120;
     static final int TOKEN_TTL_SECONDS = 7200;
+    @AutoClose
     private final MailServer mail = new MailServer();
 
     @Override
@@ -30,11 +32,6 @@ public abstract class LoginProductionContract extends AppContract {
         env.put("CONFIG_SMS_CODE_EXPIRY_SECONDS", Integer.toString(CODE_TTL_SECONDS));
         env.put("CONFIG_TOKEN_EXPIRY_SECONDS", Integer.toString(TOKEN_TTL_SECONDS));
         return env;
-    }
-
-    @AfterAll
-    void stopMail() {
-        mail.close();
     }
 
     /** A National System Administrator as {@code crvs users create-admin} makes one: pending, no invitation. */
@@ -48,13 +45,11 @@ public abstract class LoginProductionContract extends AppContract {
 
     /** Both factors with the code read from the email. */
     private String loginByEmail(Staff.Member member) {
-        Staff.awaitOutboxDrained(app);
-        int seen = mail.count(member.email());
-        var nonce = Staff.nonce(http(), member.username(), member.password());
-        var code = Staff.code(mail.awaitNext(member.email(), seen));
-        var response = verifyCode(http(), nonce, code);
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.json().get("token").asText();
+        return Staff.loginWithSentCode(app, mail, member.email(), member);
+    }
+
+    private Staff.Challenge emailedChallenge(Staff.Member member) {
+        return Staff.challenge(app, mail, member.email(), member.username(), member.password());
     }
 
     @Test
@@ -68,15 +63,12 @@ public abstract class LoginProductionContract extends AppContract {
     @Test
     void verifyCodeWhenProductionThenDevelopmentCodeRefusedAndEmailedCodeAccepted() {
         var admin = Staff.onboard(http(), firstAdmin());
-        Staff.awaitOutboxDrained(app);
-        int seen = mail.count(admin.email());
-        var nonce = Staff.nonce(http(), admin.username(), admin.password());
-        var code = Staff.code(mail.awaitNext(admin.email(), seen));
-        if (!code.equals(DEVELOPMENT_CODE)) {
-            var refused = verifyCode(http(), nonce, DEVELOPMENT_CODE);
+        var step = emailedChallenge(admin);
+        if (!step.code().equals(DEVELOPMENT_CODE)) {
+            var refused = verifyCode(http(), step.nonce(), DEVELOPMENT_CODE);
             assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
         }
-        var response = verifyCode(http(), nonce, code);
+        var response = verifyCode(http(), step.nonce(), step.code());
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         var me = Staff.me(http(), response.json().get("token").asText());
         assertThat(me.json().get("scope").toString()).isEqualTo("[\"sysadmin\",\"natlsysadmin\"]");
@@ -107,12 +99,9 @@ public abstract class LoginProductionContract extends AppContract {
         var claims = io.crvs.testkit.Jwt.claims(token);
         assertThat(claims.get("exp").asLong() - claims.get("iat").asLong()).isEqualTo(TOKEN_TTL_SECONDS);
 
-        Staff.awaitOutboxDrained(app);
-        int seen = mail.count(admin.email());
-        var nonce = Staff.nonce(http(), admin.username(), admin.password());
-        var code = Staff.code(mail.awaitNext(admin.email(), seen));
+        var step = emailedChallenge(admin);
         app.clock().advance(java.time.Duration.ofSeconds(CODE_TTL_SECONDS + 1));
-        var expired = verifyCode(http(), nonce, code);
+        var expired = verifyCode(http(), step.nonce(), step.code());
         assertThat(expired.status()).as(expired.toString()).isEqualTo(401);
     }
 }

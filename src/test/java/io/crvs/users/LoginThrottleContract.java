@@ -1,12 +1,19 @@
 package io.crvs.users;
 
-import static io.crvs.users.Staff.SEED_PASSWORD;
-import static io.crvs.users.Staff.authenticate;
+import static io.crvs.testkit.LowThrottle.ACCOUNT_FAILURES;
+import static io.crvs.testkit.LowThrottle.ADDRESS_FAILURES;
+import static io.crvs.testkit.LowThrottle.FIRST_LOCK_SECONDS;
+import static io.crvs.testkit.LowThrottle.PAIR_FAILURES;
+import static io.crvs.testkit.Staff.SEED_PASSWORD;
+import static io.crvs.testkit.Staff.authenticate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crvs.testkit.AppContract;
 import io.crvs.testkit.Http.Response;
+import io.crvs.testkit.LowThrottle;
+import io.crvs.testkit.Staff;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -17,19 +24,14 @@ import org.junit.jupiter.api.Test;
  * never shut a person out from where they already logged in. Each scenario has its own user and addresses.
  */
 public abstract class LoginThrottleContract extends AppContract {
-    static final int PAIR_FAILURES = 3;
-    static final int ADDRESS_FAILURES = 6;
-    static final int ACCOUNT_FAILURES = 8;
-    static final int FIRST_LOCK_SECONDS = 30;
+    /** A short longest lock, so that scenarios can wait out any lock by moving the clock a little. */
     static final int MAX_LOCK_SECONDS = 120;
 
     @Override
     protected Map<String, String> environment() {
-        return Map.of("CRVS_THROTTLE_CLIENT_FAILURES", Integer.toString(PAIR_FAILURES),
-                "CRVS_THROTTLE_ADDRESS_FAILURES", Integer.toString(ADDRESS_FAILURES),
-                "CRVS_THROTTLE_ACCOUNT_FAILURES", Integer.toString(ACCOUNT_FAILURES),
-                "CRVS_THROTTLE_FIRST_LOCK_SECONDS", Integer.toString(FIRST_LOCK_SECONDS),
-                "CRVS_THROTTLE_MAX_LOCK_SECONDS", Integer.toString(MAX_LOCK_SECONDS));
+        var env = new HashMap<>(LowThrottle.environment());
+        env.put("CRVS_THROTTLE_MAX_LOCK_SECONDS", Integer.toString(MAX_LOCK_SECONDS));
+        return env;
     }
 
     private Response login(String username, String password, String address) {
@@ -40,7 +42,7 @@ public abstract class LoginThrottleContract extends AppContract {
     private void fullLogin(String username, String address) {
         var started = login(username, SEED_PASSWORD, address);
         assertStarted(started);
-        var verified = Staff.verifyCode(http(), started.json().get("nonce").asText(), "000000", "X-Forwarded-For", address);
+        var verified = Staff.verifyCode(http(), started.json().get("nonce").asText(), Staff.DEVELOPMENT_CODE, "X-Forwarded-For", address);
         assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
     }
 

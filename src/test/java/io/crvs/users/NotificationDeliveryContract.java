@@ -1,22 +1,23 @@
 package io.crvs.users;
 
-import static io.crvs.users.Staff.SEED_PASSWORD;
+import static io.crvs.testkit.Staff.SEED_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crvs.notifications.OutboxEntry;
 import io.crvs.testkit.AppContract;
+import io.crvs.testkit.Await;
 import io.crvs.testkit.Inbox;
 import io.crvs.testkit.MailServer;
 import io.crvs.testkit.SmsReceiver;
+import io.crvs.testkit.Staff;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,7 +29,9 @@ import org.junit.jupiter.api.Test;
 public abstract class NotificationDeliveryContract extends AppContract {
     static final int MAX_ATTEMPTS = 2;
     static final String GATEWAY_TOKEN = "sms-gateway-token-for-tests";
+    @AutoClose
     private final SmsReceiver sms = new SmsReceiver();
+    @AutoClose
     private final MailServer mail = new MailServer();
 
     @Override
@@ -41,34 +44,18 @@ public abstract class NotificationDeliveryContract extends AppContract {
         return env;
     }
 
-    @AfterAll
-    void stopReceivers() {
-        sms.close();
-        mail.close();
-    }
-
     private String userId(String username) {
         return app.app().users().findByUsername(username).orElseThrow().id();
     }
 
     /** Waits (bounded) for the user's newest notification to satisfy {@code wanted}. */
     private OutboxEntry awaitNewest(String userId, Predicate<OutboxEntry> wanted) {
-        var deadline = Instant.now().plus(Inbox.WAIT);
-        while (true) {
-            var newest = app.app().notifications().list(Optional.of(userId), Optional.empty(), 1);
-            if (!newest.isEmpty() && wanted.test(newest.getFirst())) {
-                return newest.getFirst();
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Notification of " + userId + " not as expected within " + Inbox.WAIT + ": " + newest);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        return Await.until(Inbox.WAIT, () -> "the newest notification of " + userId + " as expected: " + newest(userId),
+                () -> newest(userId).filter(wanted));
+    }
+
+    private Optional<OutboxEntry> newest(String userId) {
+        return app.app().notifications().list(Optional.of(userId), Optional.empty(), 1).stream().findFirst();
     }
 
     /** Moves past the backoff of the last failure and delivers what is due. */

@@ -1,21 +1,22 @@
 package io.crvs.users;
 
-import static io.crvs.users.Staff.SEED_PASSWORD;
-import static io.crvs.users.Staff.activation;
-import static io.crvs.users.Staff.authenticate;
-import static io.crvs.users.Staff.bearer;
-import static io.crvs.users.Staff.me;
+import static io.crvs.testkit.Staff.SEED_PASSWORD;
+import static io.crvs.testkit.Staff.activation;
+import static io.crvs.testkit.Staff.authenticate;
+import static io.crvs.testkit.Staff.bearer;
+import static io.crvs.testkit.Staff.me;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crvs.testkit.AppContract;
 import io.crvs.testkit.Http.Response;
 import io.crvs.testkit.Jwt;
 import io.crvs.testkit.SmsReceiver;
+import io.crvs.testkit.Staff;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,16 +25,12 @@ import org.junit.jupiter.api.Test;
  * do, the password rules and security questions, then password changes and resets.
  */
 public abstract class OnboardingContract extends AppContract {
+    @AutoClose
     private final SmsReceiver sms = new SmsReceiver();
 
     @Override
     protected Map<String, String> environment() {
         return sms.environment();
-    }
-
-    @AfterAll
-    void stopSms() {
-        sms.close();
     }
 
     private String adminToken() {
@@ -50,13 +47,7 @@ public abstract class OnboardingContract extends AppContract {
 
     /** Both factors with the code read from the SMS. */
     private String loginBySms(Staff.Member member) {
-        Staff.awaitOutboxDrained(app);
-        int seen = sms.count(member.mobile());
-        var nonce = Staff.nonce(http(), member.username(), member.password());
-        var code = Staff.code(sms.awaitNext(member.mobile(), seen));
-        var response = Staff.verifyCode(http(), nonce, code);
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.json().get("token").asText();
+        return Staff.loginWithSentCode(app, sms, member.mobile(), member);
     }
 
     private static void assertStatus(Response response, int status) {
@@ -97,7 +88,7 @@ public abstract class OnboardingContract extends AppContract {
         assertThat(body.get("mobile").asText()).isEqualTo("*******" + pending.mobile().substring(7));
         // OpenCRVS sends a nonce here too; it must lead nowhere, since no code was sent.
         var nonce = body.get("nonce").asText();
-        assertThat(Staff.verifyCode(http(), nonce, "000000").status()).isEqualTo(401);
+        assertThat(Staff.verifyCode(http(), nonce, Staff.DEVELOPMENT_CODE).status()).isEqualTo(401);
         var token = body.get("token").asText();
         var claims = Jwt.claims(token);
         assertThat(claims.get("sub").asText()).isEqualTo(pending.id());

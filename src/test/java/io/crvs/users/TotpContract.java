@@ -1,17 +1,19 @@
 package io.crvs.users;
 
-import static io.crvs.users.Staff.DEVELOPMENT_CODE;
-import static io.crvs.users.Staff.SEED_PASSWORD;
-import static io.crvs.users.Staff.authenticate;
-import static io.crvs.users.Staff.bearer;
-import static io.crvs.users.Staff.me;
-import static io.crvs.users.Staff.verifyCode;
+import static io.crvs.testkit.Staff.DEVELOPMENT_CODE;
+import static io.crvs.testkit.Staff.SEED_PASSWORD;
+import static io.crvs.testkit.Staff.authenticate;
+import static io.crvs.testkit.Staff.bearer;
+import static io.crvs.testkit.Staff.me;
+import static io.crvs.testkit.Staff.verifyCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crvs.testkit.AppContract;
+import io.crvs.testkit.Concurrently;
 import io.crvs.testkit.Http.Response;
 import io.crvs.testkit.MailServer;
 import io.crvs.testkit.Rfc6238;
+import io.crvs.testkit.Staff;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,8 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,16 +31,12 @@ import org.junit.jupiter.api.Test;
  * implementation at the server's clock; moving that clock forward by a step gives the next code.
  */
 public abstract class TotpContract extends AppContract {
+    @AutoClose
     private final MailServer mail = new MailServer();
 
     @Override
     protected Map<String, String> environment() {
         return mail.environment();
-    }
-
-    @AfterAll
-    void stopMail() {
-        mail.close();
     }
 
     /** A fresh active user and a full token of theirs. */
@@ -190,16 +187,10 @@ public abstract class TotpContract extends AppContract {
         }
         nextStep();
         var code = currentCode(secret);
-        try (var pool = Executors.newFixedThreadPool(nonces.size())) {
-            var calls = new ArrayList<Callable<Integer>>();
-            nonces.forEach(n -> calls.add(() -> verifyCode(http(), n, code).status()));
-            var statuses = new ArrayList<Integer>();
-            for (var future : pool.invokeAll(calls)) {
-                statuses.add(future.get());
-            }
-            assertThat(statuses).containsOnly(200, 401);
-            assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
-        }
+        var statuses = Concurrently.run(nonces.stream()
+                .<Callable<Integer>>map(n -> () -> verifyCode(http(), n, code).status()).toList());
+        assertThat(statuses).containsOnly(200, 401);
+        assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
     }
 
     @Test
