@@ -124,6 +124,25 @@ public abstract class NotificationDeliveryContract extends AppContract {
     }
 
     @Test
+    void loginCodeWhenGatewayAnswersAnyTwoHundredStatusThenSentAtTheFirstAttempt() {
+        var mobile = "0912121212";
+        var userId = userId("p.gondwe");
+        Staff.awaitOutboxDrained(app);
+        for (int status : new int[] {204, 202}) {
+            int seen = sms.attempts(mobile).size();
+            sms.script(mobile, status);
+            var nonce = Staff.nonce(http(), "p.gondwe", SEED_PASSWORD);
+            var sent = awaitNewest(userId, e -> e.status().equals("sent") && sms.attempts(mobile).size() > seen);
+            assertThat(sent.attempts()).as("HTTP %d is a delivery", status).isEqualTo(1);
+            assertThat(sent.lastError()).isEmpty();
+            assertThat(sms.attempts(mobile)).hasSize(seen + 1);
+            assertThat(sms.attempts(mobile).getLast().status()).isEqualTo(status);
+            var response = Staff.verifyCode(http(), nonce, Staff.code(sms.awaitNext(mobile, seen)));
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void smsWhenSentThenJsonToAndMessageWithGatewayBearerToken() {
         var mobile = "0933333333";
         Staff.awaitOutboxDrained(app);
