@@ -189,6 +189,25 @@ public abstract class NotificationContract extends RecordsContractSupport {
     }
 
     @Test
+    void notifyWhenBirthIdentifierReusedForADeathThenConflictAndNoDeathStored() {
+        var client = health();
+        var birth = TestBundles.birth().build();
+        var identifier = TestBundles.composition(birth).path("identifier").path("value").asText();
+        var death = TestBundles.death().identifier(identifier).build();
+
+        var first = notify(client.bearer(), birth);
+        var second = notify(client.bearer(), death);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(second.status()).as(second.toString()).isEqualTo(409);
+        assertThat(second.json().path("resourceType").asText()).isEqualTo("OperationOutcome");
+        assertThat(second.json().path("issue").path(0).path("code").asText()).isEqualTo("conflict");
+        assertThat(second.json().path("issue").path(0).path("diagnostics").asText())
+                .contains(identifier).contains(first.json().path("identifier").path("value").asText());
+        assertThat(notify(client.bearer(), birth).status()).as("the birth itself still replays").isEqualTo(200);
+    }
+
+    @Test
     void notifyWhenSameIdentifierFromAnotherClientThenSeparateRecord() {
         var bundle = TestBundles.birth().build();
 

@@ -25,6 +25,10 @@ public final class FhirProblem extends RuntimeException {
         return new FhirProblem(400, List.of(new Issue("required", diagnostics, expression)));
     }
 
+    public static FhirProblem conflict(String expression, String diagnostics) {
+        return new FhirProblem(409, List.of(new Issue("conflict", diagnostics, expression)));
+    }
+
     public static FhirProblem notFound(String diagnostics) {
         return new FhirProblem(404, List.of(new Issue("not-found", diagnostics, null)));
     }

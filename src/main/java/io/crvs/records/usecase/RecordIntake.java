@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crvs.platform.audit.AuditEvent;
 import io.crvs.platform.audit.AuditLog;
 import io.crvs.platform.db.Database;
+import io.crvs.platform.fhir.FhirProblem;
 import io.crvs.platform.problem.ForbiddenException;
 import io.crvs.records.EventType;
 import io.crvs.records.RecordStatus;
@@ -12,6 +13,7 @@ import io.crvs.records.RecordSummary;
 import io.crvs.records.fhir.BundleReader;
 import io.crvs.records.fhir.BundleRules;
 import io.crvs.records.fhir.CheckedBundle;
+import io.crvs.records.fhir.IncomingBundle;
 import io.crvs.records.fhir.RecordDocument;
 import io.crvs.records.store.HistoryStore;
 import io.crvs.records.store.RecordStore;
@@ -73,8 +75,7 @@ public final class RecordIntake {
     /** The Event Notification API: a partial record in the office the bundle names, status IN_PROGRESS. */
     public Outcome notify(byte[] body, Submitter submitter) {
         var bundle = reader.read(body);
-        var existing = bundle.sourceIdentifier().flatMap(source ->
-                database.withHandle(handle -> records.findBySource(handle, submitter.id(), source)));
+        var existing = earlier(bundle, submitter);
         if (existing.isPresent()) {
             return new Outcome(existing.get());
         }
@@ -86,8 +87,7 @@ public final class RecordIntake {
     public Outcome declare(byte[] body, Submitter submitter) {
         var staff = submitter.staff().orElseThrow(() -> new ForbiddenException("staff_only", "Declarations come from staff"));
         var bundle = reader.read(body);
-        var existing = bundle.sourceIdentifier().flatMap(source ->
-                database.withHandle(handle -> records.findBySource(handle, submitter.id(), source)));
+        var existing = earlier(bundle, submitter);
         if (existing.isPresent()) {
             return new Outcome(existing.get());
         }
@@ -100,6 +100,21 @@ public final class RecordIntake {
         return store(checked, status, Action.DECLARE, submitter);
     }
 
+    /**
+     * The record this submitter already created with the bundle's {@code Composition.identifier}. The identifier
+     * names one event: reusing a birth's identifier for a death is refused rather than answered with the birth.
+     */
+    private Optional<RecordSummary> earlier(IncomingBundle bundle, Submitter submitter) {
+        var found = bundle.sourceIdentifier().flatMap(source ->
+                database.withHandle(handle -> records.findBySource(handle, submitter.id(), source)));
+        if (found.isPresent() && found.get().event() != bundle.event()) {
+            throw FhirProblem.conflict("Bundle.entry[0].resource.identifier.value", "Composition.identifier "
+                    + bundle.sourceIdentifier().get() + " already names your " + found.get().event().name().toLowerCase(Locale.ROOT)
+                    + " notification " + found.get().trackingId() + "; use a new identifier for a new event");
+        }
+        return found;
+    }
+
     private Outcome store(CheckedBundle checked, RecordStatus status, Action action, Submitter submitter) {
         var bundle = checked.bundle();
         for (int attempt = 1; ; attempt++) {
@@ -110,8 +125,7 @@ public final class RecordIntake {
                     throw e;
                 }
                 // A concurrent identical submission won the race: answer with its record.
-                var won = bundle.sourceIdentifier().flatMap(source ->
-                        database.withHandle(handle -> records.findBySource(handle, submitter.id(), source)));
+                var won = earlier(bundle, submitter);
                 if (won.isPresent()) {
                     return new Outcome(won.get());
                 }
