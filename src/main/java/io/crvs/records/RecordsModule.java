@@ -37,7 +37,7 @@ public final class RecordsModule {
         var rules = new BundleRules(locations, countryCode);
         var registrations = new Registrations();
         var intake = new RecordIntake(database, records, history, reader, rules, registrations, audit, json, clock);
-        var actions = new RecordActions(database, records, history, reader, rules, registrations, audit, json, clock);
+        var actions = new RecordActions(database, records, history, reader, rules, locations, registrations, audit, json, clock);
         var reading = new RecordReading(database, records, history, audit, json, clock);
         this.endpoints = RecordsWeb.endpoints(intake, actions, reading, verifier, clients, users, json);
     }

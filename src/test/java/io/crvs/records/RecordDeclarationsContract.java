@@ -3,6 +3,7 @@ package io.crvs.records;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.crvs.testkit.Http;
 import io.crvs.testkit.TestBundles;
 import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Test;
@@ -122,6 +123,33 @@ public abstract class RecordDeclarationsContract extends RecordsContractSupport 
         assertProblem(response, 422, "incomplete_declaration");
         assertThat(response.json().path("errors").findValues("field").stream().map(JsonNode::asText))
                 .containsExactlyInAnyOrder("child.firstNames", "child.familyName", "child.gender");
+    }
+
+    @Test
+    void declareWhenEmailMissingOrContactsMalformedOrDatesImpossibleThen422SayingWhich() {
+        var noEmail = TestBundles.birth().declaration().build();
+        TestBundles.removeExtension(TestBundles.task(noEmail), TestBundles.EXT + "contact-person-email");
+        var badEmail = TestBundles.birth().declaration().build();
+        TestBundles.setStringExtension(TestBundles.task(badEmail), TestBundles.EXT + "contact-person-email", "not-an-email");
+        var badPhone = TestBundles.birth().declaration().build();
+        TestBundles.setStringExtension(TestBundles.task(badPhone), TestBundles.EXT + "contact-person-phone-number", "12");
+        var youngMother = TestBundles.birth().declaration().build();
+        TestBundles.section(youngMother, "mother-details").orElseThrow().put("birthDate", TestBundles.today().toString());
+        var bornAfterDeath = TestBundles.death().declaration().build();
+        TestBundles.section(bornAfterDeath, "deceased-details").orElseThrow().put("birthDate", TestBundles.today().toString());
+
+        assertFieldError(declare(staff("f.katongo"), noEmail), "informant.registrationEmail", "is required");
+        assertFieldError(declare(staff("f.katongo"), badEmail), "informant.registrationEmail", "not an email address");
+        assertFieldError(declare(staff("f.katongo"), badPhone), "informant.registrationPhone", "not a phone number");
+        assertFieldError(declare(staff("f.katongo"), youngMother), "mother.birthDate", "not before the child's");
+        assertFieldError(declare(staff("f.katongo"), bornAfterDeath), "deceased.birthDate", "after the date of death");
+    }
+
+    private static void assertFieldError(Http.Response response, String field, String message) {
+        assertProblem(response, 422, "incomplete_declaration");
+        assertThat(response.json().path("errors")).as(response.toString()).hasSize(1);
+        assertThat(response.json().path("errors").path(0).path("field").asText()).isEqualTo(field);
+        assertThat(response.json().path("errors").path(0).path("message").asText()).isEqualTo(message);
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -211,17 +212,25 @@ public abstract class RecordWorkflowContract extends RecordsContractSupport {
     }
 
     @Test
-    void registerWhenNationalRegistrarThenAllowedOnAnyOffice() {
+    void registerWhenNationalRegistrarThenAllowedOnAnyOfficeAndTheRecordMovesToTheirOffice() {
         var id = notified();
 
         var registered = assertStatus(act(id, "register", staff("j.musonda")), "REGISTERED");
 
-        assertThat(registered.path("officeId").asText()).isEqualTo(TestBundles.OFFICE_ID);
+        assertThat(registered.path("officeId").asText()).as("regLastOffice follows the last actor").isEqualTo(TestBundles.HQ_OFFICE_ID);
+        assertThat(registered.path("locationId").asText()).isEqualTo(TestBundles.HQ_DISTRICT_ID);
         var entries = history(id, staff("j.musonda")).json();
         var last = entries.get(entries.size() - 1);
         assertThat(last.path("action").asText()).isEqualTo("REGISTERED");
         assertThat(last.path("actorRole").asText()).isEqualTo("NATIONAL_REGISTRAR");
         assertThat(last.path("officeId").asText()).isEqualTo(TestBundles.HQ_OFFICE_ID);
+        assertThat(json(last.path("details").asText()).path("moved_from_office").asText()).isEqualTo(TestBundles.OFFICE_ID);
+        var task = TestBundles.task(document(id));
+        assertThat(task.path("extension").findValues("reference").stream().map(JsonNode::asText))
+                .contains("Location/" + TestBundles.HQ_OFFICE_ID, "Location/" + TestBundles.HQ_DISTRICT_ID)
+                .doesNotContain("Location/" + TestBundles.OFFICE_ID);
+        assertThat(inQueue("j.musonda", "ready-to-print")).contains(id);
+        assertThat(inQueue("k.mweene", "ready-to-print")).doesNotContain(id);
     }
 
     @Test
@@ -389,6 +398,64 @@ public abstract class RecordWorkflowContract extends RecordsContractSupport {
     }
 
     @Test
+    void updateWhenNoIfMatchThen428AndDeclarationUnchanged() {
+        var id = notified(TestBundles.birth().incomplete().build());
+
+        var response = updateWithHeaders(id, staff("f.katongo"), TestBundles.birth().subjectName("Bwalya", "Phiri").build());
+
+        assertProblem(response, 428, "if_match_required");
+        assertThat(changes(id)).containsExactly("NOTIFIED");
+        var child = TestBundles.section(document(id), "child-details").orElseThrow();
+        assertThat(child.path("name").path(0).path("family").asText()).isEqualTo("Mulenga");
+    }
+
+    @Test
+    void updateWhenTwoEditorsSaveTheVersionTheyReadAtOnceThenOne200AndOne409() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            var id = notified(TestBundles.birth().incomplete().build());
+            var responses = together(
+                    () -> update(id, staff("f.katongo"), TestBundles.birth().subjectName("Alice", "Banda").build(), "If-Match", "\"1\""),
+                    () -> update(id, staff("k.mweene"), TestBundles.birth().subjectName("Betty", "Banda").build(), "If-Match", "\"1\""));
+
+            assertThat(responses.stream().filter(r -> r.status() == 200)).as(responses.toString()).hasSize(1);
+            assertProblem(responses.stream().filter(r -> r.status() != 200).findFirst().orElseThrow(), 409, "version_conflict");
+            assertThat(changes(id)).containsExactly("NOTIFIED", "DECLARATION_UPDATED");
+        }
+    }
+
+    @Test
+    void updateWhenValidatedDeclarationWouldLoseARequiredFieldThen422AndUnchanged() {
+        var id = validated();
+
+        var response = update(id, staff("k.mweene"), TestBundles.birth().withoutContact().build());
+
+        assertProblem(response, 422, "incomplete_declaration");
+        assertThat(changes(id)).containsExactly("NOTIFIED", "VALIDATED");
+        assertStatus(act(id, "register", staff("k.mweene")), "REGISTERED");
+    }
+
+    @Test
+    void updateThenHistoryAndAuditNameTheChangedFieldsAndTheActorsRoleAndOffice() {
+        var id = notified(TestBundles.birth().incomplete().build());
+
+        var updated = update(id, staff("f.katongo"), TestBundles.birth().incomplete().subjectName("Bwalya", "Phiri").build());
+
+        assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+        var line = StreamSupport.stream(history(id, staff("k.mweene")).json().spliterator(), false)
+                .filter(e -> e.path("action").asText().equals("DECLARATION_UPDATED")).findFirst().orElseThrow();
+        var changed = json(line.path("details").asText()).path("changed");
+        assertThat(StreamSupport.stream(changed.spliterator(), false).map(JsonNode::asText))
+                .containsExactly("child-details.name", "mother-details.name");
+        var audit = audit(id, "record.update");
+        assertThat(audit).hasSize(1);
+        var details = json(audit.getFirst().details());
+        assertThat(details.path("actor_role").asText()).isEqualTo("REGISTRATION_AGENT");
+        assertThat(details.path("actor_office").asText()).isEqualTo(TestBundles.OFFICE_ID);
+        assertThat(details.path("changed")).isEqualTo(changed);
+        assertThat(audit.getFirst().details()).doesNotContain("Phiri").doesNotContain("Bwalya");
+    }
+
+    @Test
     void updateWhenFieldAgentThen403AndWhenOfficeOrEventChangesThen400() {
         var id = notified();
 
@@ -447,6 +514,23 @@ public abstract class RecordWorkflowContract extends RecordsContractSupport {
         var id = notified(TestBundles.birth().bornDaysAgo(100).lateReason("Mother was ill").build());
 
         assertStatus(act(id, "register", staff("k.mweene")), "REGISTERED");
+    }
+
+    @Test
+    void registerWhenLateReasonLongerThanTheFormsTwoHundredFiftyCharactersThen400() {
+        var id = notified(TestBundles.birth().bornDaysAgo(100).build());
+
+        var response = act(id, "register", staff("k.mweene"), Map.of("reasonForLateRegistration", "x".repeat(251)));
+
+        assertProblem(response, 400, "validation_failed");
+        assertThat(response.json().path("errors").path(0).path("field").asText()).isEqualTo("reasonForLateRegistration");
+        assertStatus(act(id, "register", staff("k.mweene"), Map.of("reasonForLateRegistration", "x".repeat(250))), "REGISTERED");
+    }
+
+    @Test
+    void queueWhenAnIntegrationClientAsksThen403BeforeAnyParameterCheck() {
+        assertProblem(queue(hospital(), "queue=in-progress"), 403, "staff_only");
+        assertProblem(queue(hospital(), ""), 403, "staff_only");
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.crvs.testkit.ProblemAssertions;
 import io.crvs.testkit.Staff;
 import io.crvs.testkit.TestBundles;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,7 +113,13 @@ abstract class RecordsContractSupport extends AppContract {
         return act(id, action, bearer, null);
     }
 
+    /** A PUT of the whole declaration; {@code If-Match: *} (overwrite any version) unless {@code headers} name one. */
     Response update(String id, String bearer, JsonNode bundle, String... headers) {
+        var all = Arrays.asList(headers).contains("If-Match") ? headers : concat(headers, "If-Match", "*");
+        return updateWithHeaders(id, bearer, bundle, all);
+    }
+
+    Response updateWithHeaders(String id, String bearer, JsonNode bundle, String... headers) {
         return http().send("PUT", "/records/" + id, TestBundles.json(bundle),
                 concat(concat(headers, "Authorization", bearer), "Content-Type", "application/json"));
     }

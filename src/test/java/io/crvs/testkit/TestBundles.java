@@ -38,6 +38,8 @@ public final class TestBundles {
     public static final String SULAKA_STATE_ID = "KozcEjeTyuD";
     /** HQ Office (j.musonda, j.campbell). */
     public static final String HQ_OFFICE_ID = "2OKicPQMNI";
+    /** Embe, the district of the HQ Office. */
+    public static final String HQ_DISTRICT_ID = "BxrIbNW7f3K";
 
     public static final String EXT = "http://opencrvs.org/specs/extension/";
     public static final String REG_LAST_LOCATION = EXT + "regLastLocation";

@@ -34,7 +34,8 @@ public final class DeclarationReader {
                 informant.flatMap(DeclarationReader::informantType).or(() -> extension(task, "contact-person")),
                 mother.flatMap(m -> fullName(m)),
                 extension(task, "contact-person-email"), extension(task, "contact-person-phone-number"),
-                extensionUrl(task, LATE_REASON));
+                extensionUrl(task, LATE_REASON), mother.flatMap(m -> FhirDates.day(text(m, "birthDate"))),
+                subject.filter(s -> event == EventType.DEATH).flatMap(s -> FhirDates.day(text(s, "birthDate"))));
     }
 
     /** The resource a Composition section points to. */

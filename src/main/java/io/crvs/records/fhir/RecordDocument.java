@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -25,6 +27,8 @@ import java.util.UUID;
 public final class RecordDocument {
     static final String TASK_ID = "http://opencrvs.org/specs/id/";
     static final String REG_STATUS = "http://opencrvs.org/specs/reg-status";
+    /** Task extensions that record the last action, not the declaration. */
+    private static final Set<String> STATE_EXTENSIONS = Set.of("regLastOffice", "regLastLocation", "regLastUser", "timeLoggedMS");
 
     private final List<ObjectNode> resources;
     private final ObjectMapper json;
@@ -160,6 +164,74 @@ public final class RecordDocument {
         }
         next.composition().set("identifier", composition().path("identifier").deepCopy());
         return next;
+    }
+
+    /**
+     * What an update changed, as {@code part.element} names ({@code child-details.name},
+     * {@code task.contact-person-email}, {@code observation.body-weight-at-birth.valueQuantity}): names, not values,
+     * so history and audit say what was edited without copying personal data once more.
+     */
+    public List<String> changedFrom(RecordDocument before) {
+        var old = before.parts();
+        var now = parts();
+        var changed = new TreeSet<String>();
+        var names = new TreeSet<>(old.keySet());
+        names.addAll(now.keySet());
+        for (var name : names) {
+            if (!old.containsKey(name) || !now.containsKey(name)) {
+                changed.add(name);
+                continue;
+            }
+            var a = comparable(old.get(name));
+            var b = comparable(now.get(name));
+            var fields = new TreeSet<String>();
+            a.fieldNames().forEachRemaining(fields::add);
+            b.fieldNames().forEachRemaining(fields::add);
+            fields.stream().filter(field -> !a.path(field).equals(b.path(field))).forEach(field -> changed.add(name + "." + field));
+        }
+        return List.copyOf(changed);
+    }
+
+    /** The declaration in named parts: each Composition section's resource, the Task's declaration extensions, each Observation by code. */
+    private Map<String, ObjectNode> parts() {
+        var parts = new HashMap<String, ObjectNode>();
+        for (var section : composition().path("section")) {
+            var code = section.path("code").path("coding").path(0).path("code").asText("section");
+            var reference = section.path("entry").path(0).path("reference").asText("");
+            resources.stream().filter(r -> reference.equals("urn:uuid:" + r.path("id").asText())).findFirst()
+                    .ifPresent(resource -> parts.put(code, resource));
+        }
+        var task = json.createObjectNode();
+        for (var extension : task().path("extension")) {
+            var name = extension.path("url").asText("").replace(DeclarationReader.EXT, "");
+            if (!STATE_EXTENSIONS.contains(name)) {
+                task.set(name, extension);
+            }
+        }
+        parts.put("task", task);
+        resources.stream().filter(r -> r.path("resourceType").asText().equals("Observation")).forEach(observation ->
+                parts.put("observation." + observation.path("code").path("coding").path(0).path("code").asText("unknown"), observation));
+        return parts;
+    }
+
+    /** A part without what every save renews (ids, meta) and with references to the record's own resources blanked. */
+    private static ObjectNode comparable(ObjectNode part) {
+        var copy = part.deepCopy();
+        copy.remove(List.of("id", "meta"));
+        blankLocalReferences(copy);
+        return copy;
+    }
+
+    private static void blankLocalReferences(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            var reference = object.get("reference");
+            if (reference != null && reference.isTextual() && reference.textValue().startsWith("urn:uuid:")) {
+                object.put("reference", "urn:uuid:");
+            }
+            object.properties().forEach(e -> blankLocalReferences(e.getValue()));
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(RecordDocument::blankLocalReferences);
+        }
     }
 
     /** The record as a FHIR document bundle. */

@@ -1,5 +1,6 @@
 package io.crvs.records.store;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crvs.records.EventType;
 import io.crvs.records.RecordStatus;
 import io.crvs.records.RecordSummary;
@@ -9,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +26,16 @@ public final class RecordStore {
 
     /** One FHIR resource of a record, as stored. */
     public record Resource(String id, String type, int position, String content) {
+
+        /** A document's resources as rows, in document order. */
+        public static List<Resource> of(List<ObjectNode> resources) {
+            var rows = new ArrayList<Resource>(resources.size());
+            for (int i = 0; i < resources.size(); i++) {
+                var resource = resources.get(i);
+                rows.add(new Resource(resource.path("id").asText(), resource.path("resourceType").asText(), i, resource.toString()));
+            }
+            return rows;
+        }
     }
 
     public void insert(Handle handle, RecordSummary record, Optional<String> sourceIdentifier) {

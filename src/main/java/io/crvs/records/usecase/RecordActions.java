@@ -1,6 +1,9 @@
 package io.crvs.records.usecase;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crvs.locations.Location;
+import io.crvs.locations.Locations;
 import io.crvs.platform.audit.AuditEvent;
 import io.crvs.platform.audit.AuditLog;
 import io.crvs.platform.db.Database;
@@ -18,15 +21,16 @@ import io.crvs.records.fhir.RecordDocument;
 import io.crvs.records.store.HistoryStore;
 import io.crvs.records.store.RecordStore;
 import io.crvs.records.workflow.Action;
+import io.crvs.records.workflow.Completeness;
 import io.crvs.records.workflow.Decision;
 import io.crvs.records.workflow.RecordWorkflow;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -48,18 +52,20 @@ public final class RecordActions {
     private final HistoryStore history;
     private final BundleReader reader;
     private final BundleRules rules;
+    private final Locations locations;
     private final Registrations registrations;
     private final AuditLog audit;
     private final ObjectMapper json;
     private final Clock clock;
 
     public RecordActions(Database database, RecordStore records, HistoryStore history, BundleReader reader,
-            BundleRules rules, Registrations registrations, AuditLog audit, ObjectMapper json, Clock clock) {
+            BundleRules rules, Locations locations, Registrations registrations, AuditLog audit, ObjectMapper json, Clock clock) {
         this.database = database;
         this.records = records;
         this.history = history;
         this.reader = reader;
         this.rules = rules;
+        this.locations = locations;
         this.registrations = registrations;
         this.audit = audit;
         this.json = json;
@@ -71,9 +77,10 @@ public final class RecordActions {
                 ? Optional.of(reader.read(request.updatedBundle().orElseThrow(() ->
                         new ValidationException("(body)", "an update needs the new declaration as a FHIR document bundle"))))
                 : Optional.<IncomingBundle>empty();
-        if (request.reason().filter(r -> r.length() > MAX_TEXT).isPresent()) {
+        int maxReason = action == Action.REGISTER ? Completeness.MAX_LATE_REASON : MAX_TEXT;
+        if (request.reason().filter(r -> r.length() > maxReason).isPresent()) {
             throw new ValidationException(action == Action.REGISTER ? "reasonForLateRegistration" : "reason",
-                    "must be at most " + MAX_TEXT + " characters");
+                    "must be at most " + maxReason + " characters");
         }
         if (request.comment().filter(c -> c.length() > MAX_TEXT).isPresent()) {
             throw new ValidationException("comment", "must be at most " + MAX_TEXT + " characters");
@@ -87,18 +94,23 @@ public final class RecordActions {
         return database.inTransaction(handle -> {
             var current = records.find(handle, id)
                     .orElseThrow(() -> new NotFoundException("record_not_found", "No record " + id));
-            if (!staff.national() && !current.officeId().equals(staff.officeId())) {
-                throw new ForbiddenException("other_office", "The record belongs to office " + current.officeId()
-                        + "; you work for " + staff.officeId());
-            }
             request.expectedVersion().filter(v -> v != current.version()).ifPresent(v -> {
                 throw new ConflictException("version_conflict", "The record is at version " + current.version()
                         + ", not " + v + "; reload it and try again");
             });
             var beforeArchive = history.statusBeforeArchive(handle, id).orElse(RecordStatus.IN_PROGRESS);
-            var next = switch (RecordWorkflow.decide(action, current.status(), staff.scopes(), beforeArchive)) {
-                case Decision.Refused refused when refused.forbidden() -> throw new ForbiddenException(refused.code(), refused.message());
-                case Decision.Refused refused -> throw new ConflictException(refused.code(), refused.message());
+            var decision = RecordWorkflow.decide(action, current.status(), staff.scopes(), beforeArchive);
+            // The status first: whoever lost a race to national staff (who move the record to their office)
+            // learns that the action already happened, not that the record left their office.
+            if (decision instanceof Decision.Refused refused && !refused.forbidden()) {
+                throw new ConflictException(refused.code(), refused.message());
+            }
+            if (!staff.national() && !current.officeId().equals(staff.officeId())) {
+                throw new ForbiddenException("other_office", "The record belongs to office " + current.officeId()
+                        + "; you work for " + staff.officeId());
+            }
+            var next = switch (decision) {
+                case Decision.Refused refused -> throw new ForbiddenException(refused.code(), refused.message());
                 case Decision.Allowed allowed -> allowed.next();
             };
             return apply(handle, current, action, next, request, incoming, staff, submitter);
@@ -108,22 +120,32 @@ public final class RecordActions {
     private RecordSummary apply(Handle handle, RecordSummary current, Action action, RecordStatus next,
             ActionRequest request, Optional<IncomingBundle> incoming, Staff staff, Submitter submitter) {
         var now = clock.instant();
-        var document = RecordDocument.fromStored(records.resources(handle, current.id()).stream()
+        var before = RecordDocument.fromStored(records.resources(handle, current.id()).stream()
                 .map(RecordStore.Resource::content).toList(), json);
+        var document = before;
         if (incoming.isPresent()) {
             var checked = rules.check(incoming.get(), false, today(now));
             if (!checked.office().id().equals(current.officeId()) || incoming.get().event() != current.event()) {
                 throw new ValidationException("Bundle", "An update keeps the record's event and office");
             }
-            document = document.updatedWith(incoming.get());
+            document = before.updatedWith(incoming.get());
         }
         var declaration = document.declaration(current.event());
-        var summary = new RecordSummary(current.id(), current.trackingId(), current.event(), next, current.officeId(),
-                current.locationId(), current.submitterType(), current.submitterId(), declaration.subjectName(),
-                declaration.eventDate(), current.registrationNumber(), current.registeredAt(), current.version() + 1,
-                current.createdAt(), now);
+        // The record moves to the office of whoever acted last (OpenCRVS's regLastOffice); only national staff
+        // can act on another office's record, so only they move it.
+        var office = staff.officeId();
+        var district = locations.find(office).flatMap(Location::partOf).orElse(current.locationId());
+        var summary = new RecordSummary(current.id(), current.trackingId(), current.event(), next, office, district,
+                current.submitterType(), current.submitterId(), declaration.subjectName(), declaration.eventDate(),
+                current.registrationNumber(), current.registeredAt(), current.version() + 1, current.createdAt(), now);
         switch (action) {
             case VALIDATE -> registrations.requireComplete(declaration, today(now));
+            case UPDATE -> {
+                // A declaration that was complete stays complete: DECLARED and VALIDATED records are in review queues.
+                if (next == RecordStatus.DECLARED || next == RecordStatus.VALIDATED) {
+                    registrations.requireComplete(declaration, today(now));
+                }
+            }
             case REGISTER -> summary = registrations.register(summary, document, declaration, request.reason(), now);
             case REJECT -> document.setReason(request.reason().orElseThrow(), request.comment());
             case ARCHIVE -> {
@@ -133,36 +155,46 @@ public final class RecordActions {
             }
             default -> { }
         }
-        document.setState(next, now, current.officeId(), current.locationId(), Optional.of(staff.userId()));
+        document.setState(next, now, office, district, Optional.of(staff.userId()));
         if (!records.update(handle, summary, current.version())) {
             throw new ConflictException("version_conflict", "Someone else changed the record at the same time; reload it and try again");
         }
-        var stored = document.resources();
-        var resources = new ArrayList<RecordStore.Resource>();
-        for (int i = 0; i < stored.size(); i++) {
-            resources.add(new RecordStore.Resource(stored.get(i).path("id").asText(),
-                    stored.get(i).path("resourceType").asText(), i, stored.get(i).toString()));
+        records.replaceResources(handle, current.id(), RecordStore.Resource.of(document.resources()));
+        var facts = new LinkedHashMap<String, Object>();
+        summary.registrationNumber().filter(n -> action == Action.REGISTER).ifPresent(n -> facts.put("registration_number", n));
+        if (action == Action.UPDATE) {
+            facts.put("changed", document.changedFrom(before));
         }
-        records.replaceResources(handle, current.id(), resources);
-        record(handle, summary, action, staff, submitter, request, now);
+        if (!office.equals(current.officeId())) {
+            facts.put("moved_from_office", current.officeId());
+        }
+        record(handle, summary, action, staff, submitter, request, facts, now);
         return summary;
     }
 
+    /** {@code facts}: what this action adds to its history line and audit entry (registration number, changes). */
     private void record(Handle handle, RecordSummary summary, Action action, Staff staff, Submitter submitter,
-            ActionRequest request, Instant now) {
+            ActionRequest request, Map<String, Object> facts, Instant now) {
         var actor = submitter.actor();
-        var details = summary.registrationNumber().filter(n -> action == Action.REGISTER)
-                .map(n -> "{\"registration_number\":\"" + n + "\"}").orElse(null);
         history.append(handle, new HistoryStore.NewEntry(summary.id(), action.historyName(), summary.status(), "user",
                 staff.userId(), staff.name(), staff.role(), staff.officeId(), actor.ip(), actor.userAgent(),
-                request.reason().orElse(null), request.comment().orElse(null), details), now);
-        var auditDetails = new LinkedHashMap<String, Object>();
+                request.reason().orElse(null), request.comment().orElse(null), facts.isEmpty() ? null : write(facts)), now);
+        var auditDetails = new LinkedHashMap<String, Object>(submitter.auditFacts());
         auditDetails.put("tracking_id", summary.trackingId());
         auditDetails.put("status", summary.status().name());
         auditDetails.put("version", summary.version());
-        summary.registrationNumber().filter(n -> action == Action.REGISTER).ifPresent(n -> auditDetails.put("registration_number", n));
+        auditDetails.putAll(facts);
+        request.comment().ifPresent(comment -> auditDetails.put("comment", comment));
         audit.append(handle, new AuditEvent("record." + action.name().toLowerCase(Locale.ROOT), AuditEvent.Outcome.SUCCESS,
                 actor, "record", summary.id(), request.reason().orElse(null), auditDetails));
+    }
+
+    private String write(Map<String, Object> facts) {
+        try {
+            return json.writeValueAsString(facts);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("History details are plain values", e);
+        }
     }
 
     private static LocalDate today(Instant now) {

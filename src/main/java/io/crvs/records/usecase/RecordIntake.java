@@ -22,7 +22,6 @@ import io.crvs.records.workflow.RecordWorkflow;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -157,20 +156,15 @@ public final class RecordIntake {
         document.setState(status, now, checked.office().id(), checked.district().id(),
                 submitter.staff().map(s -> s.userId()));
         records.insert(handle, summary, bundle.sourceIdentifier());
-        var resources = new ArrayList<RecordStore.Resource>();
         var stored = document.resources();
-        for (int i = 0; i < stored.size(); i++) {
-            resources.add(new RecordStore.Resource(stored.get(i).path("id").asText(),
-                    stored.get(i).path("resourceType").asText(), i, stored.get(i).toString()));
-        }
-        records.insertResources(handle, id, resources);
+        records.insertResources(handle, id, RecordStore.Resource.of(stored));
         var actor = submitter.actor();
         var number = summary.registrationNumber();
         history.append(handle, new HistoryStore.NewEntry(id, historyName(action, status), status, submitter.type(),
                 submitter.id(), submitter.name(), submitter.role().orElse(null), checked.office().id(), actor.ip(),
                 actor.userAgent(), null, null, number.map(n -> "{\"registration_number\":\"" + n + "\"}").orElse(null)),
                 now);
-        var details = new LinkedHashMap<String, Object>();
+        var details = new LinkedHashMap<String, Object>(submitter.auditFacts());
         details.put("tracking_id", trackingId);
         details.put("status", status.name());
         details.put("office", checked.office().id());

@@ -17,9 +17,9 @@ import io.crvs.records.store.RecordStore;
 import io.crvs.records.workflow.Action;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -63,8 +63,9 @@ public final class RecordReading {
             history.append(handle, new HistoryStore.NewEntry(id, Action.VIEW.historyName(), summary.status(), reader.type(),
                     reader.id(), reader.name(), reader.role().orElse(null), reader.officeId().orElse(null), actor.ip(),
                     actor.userAgent(), null, null, null), now);
-            audit.append(handle, new AuditEvent("record.viewed", AuditEvent.Outcome.SUCCESS, actor, "record", id, null,
-                    Map.of("tracking_id", summary.trackingId())));
+            var details = new LinkedHashMap<String, Object>(reader.auditFacts());
+            details.put("tracking_id", summary.trackingId());
+            audit.append(handle, new AuditEvent("record.viewed", AuditEvent.Outcome.SUCCESS, actor, "record", id, null, details));
             return new View(summary, document.bundle(id, summary.updatedAt()));
         });
     }

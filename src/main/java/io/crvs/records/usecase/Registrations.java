@@ -27,8 +27,15 @@ public final class Registrations {
         if (!missing.isEmpty()) {
             throw new UnprocessableException("incomplete_declaration",
                     "The declaration is incomplete: " + String.join(", ", missing),
-                    missing.stream().map(field -> new FieldError(field, "is required")).toList());
+                    missing.stream().map(Registrations::fieldError).toList());
         }
+    }
+
+    /** {@code "child.gender"} is required; {@code "child.birthDate (in the future)"} says what is wrong with it. */
+    private static FieldError fieldError(String item) {
+        int open = item.indexOf(" (");
+        return open < 0 ? new FieldError(item, "is required")
+                : new FieldError(item.substring(0, open), item.substring(open + 2, item.length() - 1));
     }
 
     /** The registered summary; stamps the number on the document. {@code reason}: given with the request, if any. */

@@ -2,7 +2,9 @@ package io.crvs.records.usecase;
 
 import io.crvs.platform.audit.Actor;
 import io.crvs.records.Staff;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,5 +35,17 @@ public record Submitter(String type, String id, List<String> scopes, Optional<St
 
     public Optional<String> officeId() {
         return staff.map(Staff::officeId);
+    }
+
+    /** Who acted, for a record's audit entries: role and office of staff, name and type of a client. */
+    public Map<String, Object> auditFacts() {
+        var facts = new LinkedHashMap<String, Object>();
+        staff.ifPresent(s -> {
+            facts.put("actor_role", s.role());
+            facts.put("actor_office", s.officeId());
+        });
+        clientName.ifPresent(name -> facts.put("actor_client", name));
+        clientType.ifPresent(type -> facts.put("actor_client_type", type));
+        return facts;
     }
 }

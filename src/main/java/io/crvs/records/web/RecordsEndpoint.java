@@ -7,6 +7,7 @@ import io.crvs.platform.fhir.OperationOutcomes;
 import io.crvs.platform.http.Endpoint;
 import io.crvs.platform.http.Requests;
 import io.crvs.platform.problem.ForbiddenException;
+import io.crvs.platform.problem.PreconditionRequiredException;
 import io.crvs.platform.problem.ValidationException;
 import io.crvs.records.Staff;
 import io.crvs.records.usecase.ActionRequest;
@@ -81,6 +82,7 @@ public final class RecordsEndpoint implements Endpoint {
 
     private void queue(Context ctx) throws Exception {
         var submitter = submitter(ctx, STAFF);
+        staff(submitter);
         var queue = RecordReading.Queue.parse(Optional.ofNullable(ctx.queryParam("queue"))
                 .orElseThrow(() -> new ValidationException("queue", "is required")));
         var office = Optional.ofNullable(ctx.queryParam("office"))
@@ -102,8 +104,17 @@ public final class RecordsEndpoint implements Endpoint {
         write(ctx, 200, RecordViews.summary(record));
     }
 
+    /**
+     * A new declaration replaces the whole old one, so it must say which version it replaces ({@code If-Match}, or
+     * {@code *} to overwrite whatever is there): without it, two editors would silently undo each other's work.
+     */
     private void update(Context ctx) throws Exception {
         var submitter = submitter(ctx, STAFF);
+        staff(submitter);
+        if (ctx.header("If-Match") == null || ctx.header("If-Match").isBlank()) {
+            throw new PreconditionRequiredException("if_match_required", "Send If-Match with the record version you "
+                    + "edited (its ETag, e.g. \"3\"), or If-Match: * to overwrite any version");
+        }
         var request = new ActionRequest(version(ctx, null), Optional.empty(), Optional.empty(), Optional.of(ctx.bodyAsBytes()));
         var record = actions.act(ctx.pathParam("id"), Action.UPDATE, request, staff(submitter), submitter);
         ctx.header("ETag", "\"" + record.version() + "\"");

@@ -10,11 +10,14 @@ import java.util.Optional;
  *
  * @param eventPlace a location id (facility) or {@code "address"} when the event happened at an address
  * @param motherName the mother's given and family names, births only
+ * @param motherBirthDate the mother's date of birth, births only
+ * @param subjectBirthDate the deceased's date of birth, deaths only (a child's is the event date)
  */
 public record Declaration(EventType event, Optional<String> subjectGiven, Optional<String> subjectFamily,
         Optional<String> subjectSex, Optional<LocalDate> eventDate, Optional<String> eventPlace,
         Optional<String> informantType, Optional<String> motherName, Optional<String> contactEmail,
-        Optional<String> contactPhone, Optional<String> lateRegistrationReason) {
+        Optional<String> contactPhone, Optional<String> lateRegistrationReason, Optional<LocalDate> motherBirthDate,
+        Optional<LocalDate> subjectBirthDate) {
 
     public Optional<String> subjectName() {
         var name = (subjectGiven.orElse("") + " " + subjectFamily.orElse("")).strip();

@@ -18,24 +18,27 @@ class CompletenessTest {
         return new Declaration(EventType.BIRTH, Optional.of("Chanda"), Optional.of("Mulenga"), Optional.of("female"),
                 Optional.of(TODAY.minusDays(3)), Optional.of("pXhz0PLiYZX"), Optional.of("MOTHER"),
                 Optional.of("Mwila Mulenga"), Optional.of("informant@example.org"), Optional.of("+260759205190"),
-                Optional.empty());
+                Optional.empty(), Optional.of(TODAY.minusYears(25)), Optional.empty());
     }
 
     private static Declaration death() {
         return new Declaration(EventType.DEATH, Optional.of("Salam"), Optional.of("Ahmed"), Optional.of("male"),
                 Optional.of(TODAY.minusDays(3)), Optional.of("pXhz0PLiYZX"), Optional.of("SPOUSE"), Optional.empty(),
-                Optional.empty(), Optional.of("+260712345679"), Optional.empty());
+                Optional.of("informant@example.org"), Optional.of("0712345679"), Optional.empty(), Optional.empty(),
+                Optional.of(TODAY.minusYears(70)));
     }
 
     /** A copy of {@code d} with one field replaced, by position in the record. */
     private static Declaration with(Declaration d, int field, Optional<?> value) {
         Object[] v = {d.event(), d.subjectGiven(), d.subjectFamily(), d.subjectSex(), d.eventDate(), d.eventPlace(),
-                d.informantType(), d.motherName(), d.contactEmail(), d.contactPhone(), d.lateRegistrationReason()};
+                d.informantType(), d.motherName(), d.contactEmail(), d.contactPhone(), d.lateRegistrationReason(),
+                d.motherBirthDate(), d.subjectBirthDate()};
         v[field] = value;
         @SuppressWarnings("unchecked")
         var result = new Declaration((EventType) v[0], (Optional<String>) v[1], (Optional<String>) v[2],
                 (Optional<String>) v[3], (Optional<LocalDate>) v[4], (Optional<String>) v[5], (Optional<String>) v[6],
-                (Optional<String>) v[7], (Optional<String>) v[8], (Optional<String>) v[9], (Optional<String>) v[10]);
+                (Optional<String>) v[7], (Optional<String>) v[8], (Optional<String>) v[9], (Optional<String>) v[10],
+                (Optional<LocalDate>) v[11], (Optional<LocalDate>) v[12]);
         return result;
     }
 
@@ -45,7 +48,7 @@ class CompletenessTest {
     }
 
     @Test
-    void missingWhenDeathCompleteWithoutMotherOrEmailThenNothing() {
+    void missingWhenDeathCompleteWithoutMotherThenNothing() {
         assertThat(Completeness.missing(death(), TODAY)).isEmpty();
     }
 
@@ -71,11 +74,46 @@ class CompletenessTest {
     }
 
     @Test
-    void missingWhenEitherContactGivenThenComplete() {
-        assertThat(Completeness.missing(with(birth(), 8, Optional.empty()), TODAY)).isEmpty();
+    void missingWhenEmailAbsentThenNamedEvenWithAPhoneAndWhenPhoneAbsentThenComplete() {
+        assertThat(Completeness.missing(with(birth(), 8, Optional.empty()), TODAY)).containsExactly("informant.registrationEmail");
+        assertThat(Completeness.missing(with(death(), 8, Optional.empty()), TODAY)).containsExactly("informant.registrationEmail");
         assertThat(Completeness.missing(with(birth(), 9, Optional.empty()), TODAY)).isEmpty();
-        assertThat(Completeness.missing(with(with(birth(), 8, Optional.empty()), 9, Optional.empty()), TODAY))
-                .containsExactly("informant.registrationEmail");
+    }
+
+    @Test
+    void missingWhenContactMalformedThenSaysSo() {
+        for (var email : new String[] {"not-an-email", "a@b", "a b@example.org", "@example.org", "a@@example.org"}) {
+            assertThat(Completeness.missing(with(birth(), 8, Optional.of(email)), TODAY)).as(email)
+                    .containsExactly("informant.registrationEmail (not an email address)");
+        }
+        for (var phone : new String[] {"12", "0612345678", "07123", "+0123456789", "0912345678x"}) {
+            assertThat(Completeness.missing(with(birth(), 9, Optional.of(phone)), TODAY)).as(phone)
+                    .containsExactly("informant.registrationPhone (not a phone number)");
+        }
+        for (var phone : new String[] {"0912345678", "0712345678", "+260759205190"}) {
+            assertThat(Completeness.missing(with(birth(), 9, Optional.of(phone)), TODAY)).as(phone).isEmpty();
+        }
+    }
+
+    @Test
+    void missingWhenMotherNotBornBeforeChildOrDeathBeforeBirthThenSaysSo() {
+        var child = birth().eventDate().orElseThrow();
+        assertThat(Completeness.missing(with(birth(), 11, Optional.of(child)), TODAY))
+                .containsExactly("mother.birthDate (not before the child's)");
+        assertThat(Completeness.missing(with(birth(), 11, Optional.of(child.plusYears(1))), TODAY))
+                .containsExactly("mother.birthDate (not before the child's)");
+        assertThat(Completeness.missing(with(birth(), 11, Optional.of(child.minusDays(1))), TODAY)).isEmpty();
+        var death = death().eventDate().orElseThrow();
+        assertThat(Completeness.missing(with(death(), 12, Optional.of(death.plusDays(1))), TODAY))
+                .containsExactly("deceased.birthDate (after the date of death)");
+        assertThat(Completeness.missing(with(death(), 12, Optional.of(death)), TODAY)).as("died on the day of birth").isEmpty();
+    }
+
+    @Test
+    void missingWhenLateReasonLongerThanTheFormAllowsThenSaysSo() {
+        assertThat(Completeness.missing(with(birth(), 10, Optional.of("x".repeat(250))), TODAY)).isEmpty();
+        assertThat(Completeness.missing(with(birth(), 10, Optional.of("x".repeat(251))), TODAY))
+                .containsExactly("reasonForLateRegistration (longer than 250 characters)");
     }
 
     @Test
@@ -91,7 +129,7 @@ class CompletenessTest {
     void missingWhenEverythingAbsentThenEveryItemInFormOrder() {
         var empty = new Declaration(EventType.BIRTH, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
         assertThat(Completeness.missing(empty, TODAY)).containsExactly("child.firstNames", "child.familyName",
                 "child.gender", "child.birthDate", "child.placeOfBirth", "informant.informantType", "mother.name",
