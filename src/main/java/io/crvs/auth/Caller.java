@@ -12,9 +12,11 @@ import java.util.Optional;
  * @param kind whether an integration client or a person is calling
  * @param clientId the client's public id, for client tokens
  * @param jti the token's unique id (for revocation)
+ * @param tokenGeneration for client tokens, the client's token generation when the token was issued (0 when the
+ *     token carries none)
  */
 public record Caller(String subject, Kind kind, Optional<String> clientId, List<String> scopes,
-        List<String> audience, String jti, Instant issuedAt, Instant expiresAt) {
+        List<String> audience, String jti, Instant issuedAt, Instant expiresAt, long tokenGeneration) {
 
     public Caller {
         scopes = List.copyOf(scopes);

@@ -11,11 +11,12 @@ import java.util.Optional;
  * @param clientId the public identifier it authenticates with
  * @param integratingSystemType for NATIONAL_ID clients: MOSIP or OTHER
  * @param settings OpenCRVS {@code settings} (daily quota, webhook permissions), for RECORD_SEARCH and WEBHOOK clients
- * @param tokensNotBefore tokens issued before this epoch second are refused
+ * @param tokenGeneration moved on by every secret refresh and deactivation; client tokens carry the generation they
+ *     were issued in, and those of an earlier one are refused
  */
 public record IntegrationClient(String id, String clientId, String name, ClientType type,
         Optional<String> integratingSystemType, List<String> scope, ClientStatus status, String createdBy,
-        Instant createdAt, Instant updatedAt, Optional<ClientSettings> settings, long tokensNotBefore) {
+        Instant createdAt, Instant updatedAt, Optional<ClientSettings> settings, long tokenGeneration) {
 
     public IntegrationClient {
         scope = List.copyOf(scope);

@@ -235,6 +235,7 @@ public abstract class TokenEndpointContract extends AppContract {
         assertThat(claims.get("sub").asText()).isEqualTo(client.client().id()).matches("[0-9a-f]{24}");
         assertThat(claims.get("client_id").asText()).isEqualTo(client.client().clientId());
         assertThat(claims.get("jti").asText()).isNotBlank();
+        assertThat(claims.get("gen").asLong()).as("a new client's token generation").isZero();
         var aud = new ArrayList<String>();
         claims.get("aud").forEach(a -> aud.add(a.asText()));
         var expected = new ArrayList<>(AuthConfig.OPENCRVS_AUDIENCES);

@@ -14,6 +14,7 @@ import io.crvs.testkit.ClientTokens;
 import io.crvs.testkit.Concurrently;
 import io.crvs.testkit.Http;
 import io.crvs.testkit.Http.Response;
+import io.crvs.testkit.Jwt;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -361,6 +362,56 @@ public abstract class IntegrationsApiContract extends AppContract {
         assertThat(http().get("/whoami", "Authorization", Http.bearer(issued.json().get("access_token").asText()))
                 .status()).isEqualTo(200);
         assertThat(post("/integrations/" + id + "/enable").json().get("status").asText()).isEqualTo("active");
+    }
+
+    /** A token just issued: usable at once, stamped no later than now, living the configured 600 s. */
+    private String assertFreshToken(String clientId, String secret) {
+        var issued = token(clientId, secret);
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(200);
+        assertThat(issued.json().get("expires_in").asLong()).isEqualTo(600);
+        var token = issued.json().get("access_token").asText();
+        var claims = Jwt.claims(token);
+        assertThat(claims.get("iat").asLong()).as("iat").isLessThanOrEqualTo(app.clock().instant().getEpochSecond());
+        assertThat(claims.get("exp").asLong() - claims.get("iat").asLong()).isEqualTo(600);
+        var whoami = http().get("/whoami", "Authorization", Http.bearer(token));
+        assertThat(whoami.status()).as(whoami.toString()).isEqualTo(200);
+        // A second may pass between issuing and asking.
+        assertThat(whoami.json().get("expires_in").asLong()).isBetween(599L, 600L);
+        return token;
+    }
+
+    private int whoami(String token) {
+        return http().get("/whoami", "Authorization", Http.bearer(token)).status();
+    }
+
+    @Test
+    void refreshSecretWhenRepeatedBackToBackThenEachEarlierTokenRefusedAndEachNewOneCurrentAtOnce() {
+        var created = createOk(Map.of("type", "HEALTH", "name", unique("Rapid refresh"))).json();
+        var id = created.get("id").asText();
+        var clientId = created.get("client_id").asText();
+        var token = assertFreshToken(clientId, created.get("client_secret").asText());
+        // Twenty refreshes take well under a few seconds: most tokens share their issue second with a refresh.
+        for (int i = 1; i <= 20; i++) {
+            var refreshed = post("/integrations/" + id + "/refresh-secret");
+            assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
+            assertThat(whoami(token)).as("a token issued before refresh " + i).isEqualTo(401);
+            token = assertFreshToken(clientId, refreshed.json().get("client_secret").asText());
+        }
+    }
+
+    @Test
+    void deactivateAndEnableWhenRepeatedBackToBackThenEachEarlierTokenRefusedAndEachNewOneCurrentAtOnce() {
+        var created = createOk(Map.of("type", "RECORD_SEARCH", "name", unique("Rapid toggle"))).json();
+        var id = created.get("id").asText();
+        var clientId = created.get("client_id").asText();
+        var secret = created.get("client_secret").asText();
+        var token = assertFreshToken(clientId, secret);
+        for (int i = 1; i <= 20; i++) {
+            assertThat(post("/integrations/" + id + "/deactivate").status()).isEqualTo(200);
+            assertThat(post("/integrations/" + id + "/enable").status()).isEqualTo(200);
+            assertThat(whoami(token)).as("a token issued before deactivation " + i).isEqualTo(401);
+            token = assertFreshToken(clientId, secret);
+        }
     }
 
     @Test

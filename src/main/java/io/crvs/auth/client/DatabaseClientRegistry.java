@@ -9,7 +9,6 @@ import io.crvs.auth.ClientStatus;
 import io.crvs.auth.IntegrationClient;
 import io.crvs.auth.IssuedClient;
 import io.crvs.auth.NewClient;
-import io.crvs.auth.TokenCutOff;
 import io.crvs.auth.store.ClientStore;
 import io.crvs.auth.store.StoredClient;
 import io.crvs.platform.audit.Actor;
@@ -125,7 +124,8 @@ public final class DatabaseClientRegistry implements ClientRegistry {
         var now = clock.instant();
         var client = database.inTransaction(handle -> {
             var current = load(handle, ref).client();
-            store.updateSecret(handle, current.id(), salt, hasher.hash(salt, secret), TokenCutOff.after(current.tokensNotBefore(), now), now);
+            store.updateSecret(handle, current.id(), salt, hasher.hash(salt, secret), now);
+            store.retireTokens(handle, current.id());
             audit.append(handle, event("client.secret_refreshed", actor, current));
             return store.findByRef(handle, current.id()).orElseThrow().client();
         });
@@ -144,15 +144,17 @@ public final class DatabaseClientRegistry implements ClientRegistry {
 
     /**
      * Idempotent: asking for the status a client already has changes nothing but is still audited. Deactivation
-     * also moves the token cut-off to now, so re-enabling a client does not revive tokens issued before.
+     * also retires the client's tokens, so re-enabling a client does not revive tokens issued before.
      */
     private IntegrationClient changeStatus(String ref, Actor actor, ClientStatus status, String action) {
         var now = clock.instant();
         return database.inTransaction(handle -> {
             var current = load(handle, ref).client();
             if (current.status() != status) {
-                var cutOff = status == ClientStatus.DEACTIVATED ? TokenCutOff.after(current.tokensNotBefore(), now) : current.tokensNotBefore();
-                store.updateStatus(handle, current.id(), status, cutOff, now);
+                store.updateStatus(handle, current.id(), status, now);
+                if (status == ClientStatus.DEACTIVATED) {
+                    store.retireTokens(handle, current.id());
+                }
             }
             audit.append(handle, event(action, actor, current)
                     .withDetails(Map.of("previous_status", current.status().wireName())));

@@ -20,7 +20,7 @@ import org.jdbi.v3.core.Handle;
 public final class ClientStore {
     private static final String COLUMNS = """
             id, client_id, name, type, integrating_system_type, scope, status, secret_salt, secret_hash,
-            sha_secret, settings, created_by, created_at, updated_at, tokens_not_before""";
+            sha_secret, settings, created_by, created_at, updated_at, token_generation""";
 
     private final ObjectMapper json;
 
@@ -33,9 +33,9 @@ public final class ClientStore {
         handle.createUpdate("""
                 INSERT INTO integration_clients (id, client_id, name, name_key, type, singleton_type,
                     integrating_system_type, scope, status, secret_salt, secret_hash, sha_secret, settings,
-                    created_by, created_at, updated_at, tokens_not_before)
+                    created_by, created_at, updated_at, token_generation)
                 VALUES (:id, :clientId, :name, :nameKey, :type, :singletonType, :integratingSystemType, :scope,
-                    :status, :salt, :hash, :shaSecret, :settings, :createdBy, :createdAt, :updatedAt, :notBefore)
+                    :status, :salt, :hash, :shaSecret, :settings, :createdBy, :createdAt, :updatedAt, :generation)
                 """)
                 .bind("id", c.id()).bind("clientId", c.clientId()).bind("name", c.name())
                 .bind("nameKey", nameKey).bind("type", c.type().name())
@@ -45,7 +45,7 @@ public final class ClientStore {
                 .bind("salt", stored.secretSalt()).bind("hash", stored.secretHash())
                 .bind("shaSecret", stored.sealedShaSecret()).bind("settings", settingsJson(c.settings()))
                 .bind("createdBy", c.createdBy()).bind("createdAt", utc(c.createdAt()))
-                .bind("updatedAt", utc(c.updatedAt())).bind("notBefore", c.tokensNotBefore())
+                .bind("updatedAt", utc(c.updatedAt())).bind("generation", c.tokenGeneration())
                 .execute();
     }
 
@@ -80,20 +80,24 @@ public final class ClientStore {
                 .bind("settings", settingsJson(Optional.of(settings))).bind("now", utc(now)).bind("id", id).execute();
     }
 
-    public void updateStatus(Handle handle, String id, ClientStatus status, long tokensNotBefore, Instant now) {
-        handle.createUpdate("""
-                UPDATE integration_clients SET status = :status, tokens_not_before = :notBefore, updated_at = :now
-                WHERE id = :id""")
-                .bind("status", status.wireName()).bind("notBefore", tokensNotBefore).bind("now", utc(now))
-                .bind("id", id).execute();
+    public void updateStatus(Handle handle, String id, ClientStatus status, Instant now) {
+        handle.createUpdate("UPDATE integration_clients SET status = :status, updated_at = :now WHERE id = :id")
+                .bind("status", status.wireName()).bind("now", utc(now)).bind("id", id).execute();
     }
 
-    public void updateSecret(Handle handle, String id, String salt, String hash, long tokensNotBefore, Instant now) {
+    public void updateSecret(Handle handle, String id, String salt, String hash, Instant now) {
         handle.createUpdate("""
-                UPDATE integration_clients SET secret_salt = :salt, secret_hash = :hash,
-                    tokens_not_before = :notBefore, updated_at = :now
+                UPDATE integration_clients SET secret_salt = :salt, secret_hash = :hash, updated_at = :now
                 WHERE id = :id""")
-                .bind("salt", salt).bind("hash", hash).bind("notBefore", tokensNotBefore).bind("now", utc(now))
+                .bind("salt", salt).bind("hash", hash).bind("now", utc(now)).bind("id", id).execute();
+    }
+
+    /**
+     * Refuses every token the client holds now: moves its token generation on. Incremented in SQL, not written
+     * from a value read earlier, so two concurrent refreshes cannot both land on the same generation.
+     */
+    public void retireTokens(Handle handle, String id) {
+        handle.createUpdate("UPDATE integration_clients SET token_generation = token_generation + 1 WHERE id = :id")
                 .bind("id", id).execute();
     }
 
@@ -103,16 +107,16 @@ public final class ClientStore {
 
     /**
      * What the bearer check needs about a client token's subject, in one round trip: whether the client still
-     * exists and is active, its client_id, the earliest accepted {@code iat}, and whether the jti is revoked.
+     * exists and is active, its client_id, its current token generation, and whether the jti is revoked.
      */
     public Optional<SubjectState> subjectState(Handle handle, String id, String jti) {
         return handle.createQuery("""
-                SELECT c.status, c.client_id, c.tokens_not_before,
+                SELECT c.status, c.client_id, c.token_generation,
                        (SELECT COUNT(*) FROM revoked_tokens r WHERE r.jti = :jti) AS revoked
                 FROM integration_clients c WHERE c.id = :id""")
                 .bind("id", id).bind("jti", jti)
                 .map((rs, ctx) -> new SubjectState(ClientStatus.fromWire(rs.getString("status")),
-                        rs.getString("client_id"), rs.getLong("tokens_not_before"), rs.getInt("revoked") > 0))
+                        rs.getString("client_id"), rs.getLong("token_generation"), rs.getInt("revoked") > 0))
                 .findFirst();
     }
 
@@ -121,7 +125,7 @@ public final class ClientStore {
                 ClientType.valueOf(rs.getString("type")), Optional.ofNullable(rs.getString("integrating_system_type")),
                 Arrays.asList(rs.getString("scope").split(" ")), ClientStatus.fromWire(rs.getString("status")),
                 rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "updated_at"),
-                settings(rs.getString("settings")), rs.getLong("tokens_not_before"));
+                settings(rs.getString("settings")), rs.getLong("token_generation"));
         return new StoredClient(client, rs.getString("secret_salt"), rs.getString("secret_hash"),
                 rs.getString("sha_secret"));
     }
@@ -151,6 +155,6 @@ public final class ClientStore {
     }
 
     /** A client token subject as the bearer check sees it. */
-    public record SubjectState(ClientStatus status, String clientId, long tokensNotBefore, boolean jtiRevoked) {
+    public record SubjectState(ClientStatus status, String clientId, long tokenGeneration, boolean jtiRevoked) {
     }
 }

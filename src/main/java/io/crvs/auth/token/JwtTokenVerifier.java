@@ -234,10 +234,18 @@ public final class JwtTokenVerifier implements TokenVerifier {
             }
             var clientId = Optional.ofNullable(claims.getStringClaim("client_id"));
             var kind = clientId.isPresent() ? Caller.Kind.CLIENT : Caller.Kind.USER;
-            return new Caller(subject, kind, clientId, scopes, claims.getAudience(), jti, iat, exp);
+            return new Caller(subject, kind, clientId, scopes, claims.getAudience(), jti, iat, exp, generation(claims));
         } catch (ParseException | NullPointerException e) {
             throw new Invalid("The access token's claims are not valid here");
         }
+    }
+
+    private static long generation(JWTClaimsSet claims) throws ParseException {
+        var generation = claims.getLongClaim(TokenIssuer.GENERATION_CLAIM);
+        if (generation != null && generation < 0) {
+            throw new Invalid("The access token's claims are not valid here");
+        }
+        return generation == null ? 0 : generation;
     }
 
     /** Empty when the subject may still use this token; otherwise why not. */
@@ -258,8 +266,12 @@ public final class JwtTokenVerifier implements TokenVerifier {
         if (state.get().status() != ClientStatus.ACTIVE) {
             return Optional.of("The access token's client is deactivated");
         }
-        if (caller.issuedAt().getEpochSecond() < state.get().tokensNotBefore()) {
-            return Optional.of("The access token was issued before the client's credentials were reset");
+        // Compared by generation, not by issue time: iat has whole seconds, so a cut-off second cannot tell a
+        // token issued just before a refresh from one issued just after it. Any other generation is refused: a
+        // token from a later one than the database knows can only come from a database restored from a backup.
+        if (caller.tokenGeneration() != state.get().tokenGeneration()) {
+            return Optional.of("The access token was issued before the client's secret was refreshed or it was"
+                    + " deactivated");
         }
         return Optional.empty();
     }

@@ -21,15 +21,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Signs RS256 access tokens shaped as OpenCRVS's (interop §1.5): header {@code alg RS256, typ JWT} plus a
  * {@code kid}; claims {@code scope} (array), {@code iat}, {@code exp}, {@code aud} (array), {@code iss},
- * {@code sub}, plus {@code jti} and {@code client_id}. The payload is written by Jackson so that claim order and
- * types (an array {@code aud} even with one entry) are exactly these. Thread-safe.
+ * {@code sub}, plus {@code jti}, and for client tokens {@code client_id} and {@code gen}. The payload is written
+ * by Jackson so that claim order and types (an array {@code aud} even with one entry) are exactly these.
+ * Thread-safe.
  */
 public final class TokenIssuer {
+    /** The client token claim holding the client's token generation ({@code IntegrationClient#tokenGeneration}). */
+    static final String GENERATION_CLAIM = "gen";
+
     private final SigningKeys keys;
     private final AuthConfig config;
     private final Clock clock;
@@ -43,10 +48,16 @@ public final class TokenIssuer {
         this.json = json;
     }
 
-    /** A client-credentials token for {@code client}, never stamped before the client's token cut-off. */
+    /**
+     * A client-credentials token for {@code client}, stamped now and carrying the client's token generation
+     * (claim {@value #GENERATION_CLAIM}), which the bearer check compares with the client's current one.
+     */
     public IssuedToken issueForClient(IntegrationClient client) {
-        return issue(client.id(), Optional.of(client.clientId()), client.scope(), audiences(client.scope()),
-                config.systemTokenTtl(), client.tokensNotBefore());
+        var extra = new LinkedHashMap<String, Object>();
+        extra.put("client_id", client.clientId());
+        extra.put(GENERATION_CLAIM, client.tokenGeneration());
+        return sign(client.id(), client.scope(), audiences(client.scope()), config.systemTokenTtl(),
+                clock.instant().getEpochSecond(), extra);
     }
 
     /** The base audience list plus the one extra audience OpenCRVS adds for some scopes (interop §1.6). */
@@ -72,10 +83,19 @@ public final class TokenIssuer {
         return Optional.empty();
     }
 
+    /** A token never stamped before {@code notBeforeEpochSecond} (a user's token cut-off). */
     public IssuedToken issue(String subject, Optional<String> clientId, List<String> scopes, List<String> audiences,
             Duration ttl, long notBeforeEpochSecond) {
+        var extra = new LinkedHashMap<String, Object>();
+        clientId.ifPresent(id -> extra.put("client_id", id));
+        return sign(subject, scopes, audiences, ttl, Math.max(clock.instant().getEpochSecond(), notBeforeEpochSecond),
+                extra);
+    }
+
+    /** {@code extra}: claims after OpenCRVS's own and the jti. */
+    private IssuedToken sign(String subject, List<String> scopes, List<String> audiences, Duration ttl, long iat,
+            Map<String, Object> extra) {
         var capped = ttl.compareTo(config.maxTokenTtl()) > 0 ? config.maxTokenTtl() : ttl;
-        long iat = Math.max(clock.instant().getEpochSecond(), notBeforeEpochSecond);
         long exp = iat + capped.toSeconds();
         var jti = RandomTokens.base64url(16);
         var claims = new LinkedHashMap<String, Object>();
@@ -86,7 +106,7 @@ public final class TokenIssuer {
         claims.put("iss", config.issuer());
         claims.put("sub", subject);
         claims.put("jti", jti);
-        clientId.ifPresent(id -> claims.put("client_id", id));
+        claims.putAll(extra);
         var current = currentSigner();
         var token = current.sign(payload(claims));
         return new IssuedToken(token, jti, current.key().kid(), Instant.ofEpochSecond(iat), Instant.ofEpochSecond(exp),
