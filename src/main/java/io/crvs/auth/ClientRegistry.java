@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Integration clients and their life cycle. Every change is audited in the same transaction. {@code ref} is
- * either the internal id or the client_id. Unknown references raise {@code ClientNotFoundException} (404).
+ * Integration clients and their life cycle. Every change is audited in the same transaction, and every failed
+ * attempt through {@link #auditFailure}. {@code ref} is either the internal id or the client_id. Unknown
+ * references raise {@code ClientNotFoundException} (404).
  */
 public interface ClientRegistry {
     IssuedClient create(NewClient request, Actor actor);
@@ -37,4 +38,12 @@ public interface ClientRegistry {
 
     /** Removes the client and its secrets; its tokens stop working at once. */
     IntegrationClient delete(String ref, Actor actor);
+
+    /**
+     * Audits an attempt at {@code operation} that did not happen, for the callers of this registry (HTTP,
+     * GraphQL, command line), whose own refusals (authentication, input) never reach it: outcome {@code denied}
+     * for a refused caller (401, 403), {@code failure} otherwise, with the error's stable code as the reason.
+     * {@code ref} is the client the request named, if any. Never throws: the caller is answering an error.
+     */
+    void auditFailure(ClientOperation operation, String ref, Actor actor, Exception failure);
 }

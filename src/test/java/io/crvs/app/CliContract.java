@@ -194,6 +194,34 @@ public abstract class CliContract extends AppContract {
     }
 
     @Test
+    void clientsWhenCommandFailsThenFailureAuditedWithReasonAndTheOperatorAsActor() {
+        var unknown = UUID.randomUUID().toString();
+        assertThat(cli("clients", "deactivate", unknown).exit()).isEqualTo(1);
+        var notFound = app.app().audit().list(Optional.of(unknown), Optional.empty(), Optional.empty(), 10);
+        assertThat(notFound).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("client.deactivated");
+            assertThat(e.outcome()).isEqualTo("failure");
+            assertThat(e.reason()).isEqualTo("client_not_found");
+            assertThat(e.actorType()).isEqualTo("cli");
+        });
+        var created = create("HEALTH");
+        var name = created.get("name").asText();
+        assertThat(cli("clients", "create", "--type", "WEBHOOK", "--name", name).exit()).isEqualTo(1);
+        assertThat(cli("clients", "create", "--type", "EXTERNAL_VALIDATION", "--name", name + " 2").exit()).isEqualTo(1);
+        var failedCreations = app.app().audit().list(Optional.empty(), Optional.of("client.created"), Optional.empty(), 100)
+                .stream().filter(e -> e.outcome().equals("failure") && e.actorType().equals("cli")).toList();
+        assertThat(failedCreations).anySatisfy(e -> {
+            assertThat(e.reason()).isEqualTo("client_name_taken");
+            assertThat(e.details()).contains(name);
+        });
+        assertThat(failedCreations).anySatisfy(e -> {
+            assertThat(e.reason()).isEqualTo("validation_failed");
+            assertThat(e.details()).contains("--type");
+        });
+        assertThat(failedCreations.toString()).doesNotContain(created.get("client_secret").asText());
+    }
+
+    @Test
     void keysRotateWhenRunThenRunningServerPublishesAndSignsWithNewKidSoon() {
         var before = http().get("/.well-known/jwks.json").json().get("keys").findValuesAsText("kid");
         var rotated = ok("keys", "rotate").json();

@@ -377,6 +377,27 @@ public abstract class GraphqlSystemsContract extends AppContract {
     }
 
     @Test
+    void operationsWhenRefusedOrFailedThenAuditedWithOutcomeAndReason() {
+        var clientId = register("HEALTH").get("system").get("clientId").asText();
+        var unknown = UUID.randomUUID().toString();
+        assertThat(graphql(as("e.mayuka"), DEACTIVATE, Map.of("clientId", clientId)).status()).isEqualTo(403);
+        assertGraphqlError(graphql(campbell(), DELETE, Map.of("clientId", unknown)), "deleteSystem", "client_not_found", 404);
+        var denied = app.app().audit().list(Optional.of(clientId), Optional.of("client.deactivated"), Optional.empty(), 10);
+        assertThat(denied).singleElement().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo("denied");
+            assertThat(e.reason()).isEqualTo("insufficient_scope");
+            assertThat(e.actorId()).isEqualTo(userId("e.mayuka"));
+        });
+        var failed = app.app().audit().list(Optional.of(unknown), Optional.empty(), Optional.empty(), 10);
+        assertThat(failed).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("client.deleted");
+            assertThat(e.outcome()).isEqualTo("failure");
+            assertThat(e.reason()).isEqualTo("client_not_found");
+            assertThat(e.actorId()).isEqualTo(userId("j.campbell"));
+        });
+    }
+
+    @Test
     void graphqlWhenNoOrInvalidTokenThen401() {
         var none = graphql(null, FETCH, Map.of("clientId", "x"));
         assertThat(none.status()).as(none.toString()).isEqualTo(401);

@@ -585,4 +585,78 @@ public abstract class IntegrationsApiContract extends AppContract {
             assertThat(everything).doesNotContain(secret);
         }
     }
+
+    /** A request with its own request id, and the audit entries it left. */
+    private record Attempt(Response response, List<AuditEntry> audit) {
+        AuditEntry only() {
+            assertThat(audit).as(response.toString()).hasSize(1);
+            return audit.getFirst();
+        }
+    }
+
+    private Attempt attempt(String method, String path, Object body, String auth) {
+        var requestId = "audit-" + UUID.randomUUID();
+        var headers = new ArrayList<>(List.of("X-Request-Id", requestId, "Content-Type", "application/json"));
+        if (auth != null) {
+            headers.addAll(List.of("Authorization", auth));
+        }
+        var response = http().send(method, path, body == null ? null : Http.json(body), headers.toArray(String[]::new));
+        var entries = app.app().audit().list(Optional.empty(), Optional.empty(), Optional.empty(), 1000).stream()
+                .filter(e -> requestId.equals(e.requestId())).toList();
+        return new Attempt(response, entries);
+    }
+
+    private static void assertAudited(Attempt attempt, int status, String action, String outcome, String reason,
+            String subject, String actorType, String actorId) {
+        assertThat(attempt.response().status()).as(attempt.response().toString()).isEqualTo(status);
+        var entry = attempt.only();
+        assertThat(entry.action()).isEqualTo(action);
+        assertThat(entry.outcome()).isEqualTo(outcome);
+        assertThat(entry.reason()).isEqualTo(reason);
+        assertThat(entry.subjectType()).isEqualTo("integration_client");
+        assertThat(entry.subjectId()).isEqualTo(subject);
+        assertThat(entry.actorType()).isEqualTo(actorType);
+        assertThat(entry.actorId()).isEqualTo(actorId);
+        assertThat(entry.ip()).isEqualTo("127.0.0.1");
+        assertThat(entry.details()).contains("\"status\":" + status);
+    }
+
+    @Test
+    void everyOperationWhenItFailsOrTheCallerIsRefusedThenAuditedWithOutcomeAndReasonButNoSecret() {
+        var taken = createOk(Map.of("type", "HEALTH", "name", unique("Taken"))).json();
+        var takenId = taken.get("id").asText();
+        if (app.app().auth().clients().list().stream().noneMatch(c -> c.type() == ClientType.NATIONAL_ID)) {
+            app.createClient(ClientType.NATIONAL_ID);
+        }
+        var unknown = UUID.randomUUID().toString();
+        var sysadminId = app.userId("e.mayuka");
+        var sysadmin = Http.bearer(app.userToken(sysadminId, List.of(Scopes.SYSADMIN)));
+        var admin = admin();
+
+        assertAudited(attempt("POST", "/integrations", Map.of("type", "RECORD_SEARCH", "name", taken.get("name").asText()),
+                admin), 409, "client.created", "failure", "client_name_taken", null, "user", adminId());
+        assertAudited(attempt("POST", "/integrations", Map.of("type", "NATIONAL_ID", "name", unique("Second ID")),
+                admin), 409, "client.created", "failure", "client_type_exists", null, "user", adminId());
+        var invalid = attempt("POST", "/integrations", Map.of("type", "HEALTH"), admin);
+        assertAudited(invalid, 400, "client.created", "failure", "validation_failed", null, "user", adminId());
+        assertThat(invalid.only().details()).contains("name");
+        assertAudited(attempt("POST", "/integrations", "{\"type\":", admin), 400, "client.created", "failure",
+                "malformed_json", null, "user", adminId());
+        assertAudited(attempt("POST", "/integrations/" + unknown + "/refresh-secret", null, admin), 404,
+                "client.secret_refreshed", "failure", "client_not_found", unknown, "user", adminId());
+        assertAudited(attempt("DELETE", "/integrations/" + unknown, null, admin), 404, "client.deleted", "failure",
+                "client_not_found", unknown, "user", adminId());
+        assertAudited(attempt("POST", "/integrations/" + takenId + "/deactivate", null, sysadmin), 403,
+                "client.deactivated", "denied", "insufficient_scope", takenId, "user", sysadminId);
+        assertAudited(attempt("POST", "/integrations/" + takenId + "/reveal", null, null), 401, "client.keys_revealed",
+                "denied", "missing_token", takenId, "anonymous", null);
+        assertAudited(attempt("POST", "/integrations/" + takenId + "/enable", null, "Bearer not.a.token"), 401,
+                "client.enabled", "denied", "invalid_token", takenId, "anonymous", null);
+
+        assertThat(app.app().auth().clients().get(takenId).isActive()).isTrue();
+        var everything = app.app().audit().list(Optional.empty(), Optional.empty(), Optional.empty(), 1000).toString();
+        assertThat(everything).doesNotContain(taken.get("client_secret").asText())
+                .doesNotContain(taken.get("sha_secret").asText()).doesNotContain(admin.substring(7))
+                .doesNotContain(sysadmin.substring(7));
+    }
 }

@@ -1,6 +1,7 @@
 package io.crvs.app.cli;
 
 import io.crvs.app.Application;
+import io.crvs.auth.ClientOperation;
 import io.crvs.auth.ClientType;
 import io.crvs.auth.NewClient;
 import io.crvs.integrations.ClientViews;
@@ -27,6 +28,19 @@ final class ClientsCommand {
         }
     }
 
+    /** {@link #print} for a change to clients: the registry audits what it does, this what fails before or in it. */
+    static void printAudited(DataOptions data, ClientOperation operation, String ref,
+            Function<Application, Object> action) {
+        print(data, app -> {
+            try {
+                return action.apply(app);
+            } catch (RuntimeException e) {
+                app.auth().clients().auditFailure(operation, ref, Actor.commandLine(), e);
+                throw e;
+            }
+        });
+    }
+
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Create a client; prints its secret and webhook signing key, shown only this once.")
     static final class Create implements Runnable {
@@ -44,10 +58,12 @@ final class ClientsCommand {
 
         @Override
         public void run() {
-            var clientType = ClientType.parse(type).orElseThrow(() ->
-                    new ValidationException("--type", "must be one of HEALTH, NATIONAL_ID, RECORD_SEARCH, WEBHOOK"));
-            print(data, app -> ClientViews.issued(app.auth().clients().create(new NewClient(clientType, name,
-                    Optional.ofNullable(integratingSystemType), Optional.empty()), Actor.commandLine())));
+            printAudited(data, ClientOperation.CREATE, null, app -> {
+                var clientType = ClientType.parse(type).orElseThrow(() ->
+                        new ValidationException("--type", "must be one of HEALTH, NATIONAL_ID, RECORD_SEARCH, WEBHOOK"));
+                return ClientViews.issued(app.auth().clients().create(new NewClient(clientType, name,
+                        Optional.ofNullable(integratingSystemType), Optional.empty()), Actor.commandLine()));
+            });
         }
     }
 
@@ -64,22 +80,37 @@ final class ClientsCommand {
 
     /** A command acting on one client named by internal id or client_id. */
     abstract static class OnClient implements Runnable {
+        /** Null for a read, which is not audited. */
+        private final ClientOperation operation;
+
         @Mixin
         DataOptions data;
 
         @Parameters(paramLabel = "ID", description = "Internal id or client_id.")
         String id;
 
+        OnClient(ClientOperation operation) {
+            this.operation = operation;
+        }
+
         abstract Object act(Application app, String ref);
 
         @Override
         public void run() {
-            print(data, app -> act(app, id));
+            if (operation == null) {
+                print(data, app -> act(app, id));
+            } else {
+                printAudited(data, operation, id, app -> act(app, id));
+            }
         }
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one client (no secrets).")
     static final class Show extends OnClient {
+        Show() {
+            super(null);
+        }
+
         @Override
         Object act(Application app, String ref) {
             return ClientViews.client(app.auth().clients().get(ref));
@@ -89,6 +120,10 @@ final class ClientsCommand {
     @Command(name = "reveal", mixinStandardHelpOptions = true,
             description = "Show the client_id and webhook signing key (sha_secret).")
     static final class Reveal extends OnClient {
+        Reveal() {
+            super(ClientOperation.REVEAL_KEYS);
+        }
+
         @Override
         Object act(Application app, String ref) {
             return ClientViews.keys(app.auth().clients().reveal(ref, Actor.commandLine()));
@@ -98,6 +133,10 @@ final class ClientsCommand {
     @Command(name = "refresh-secret", mixinStandardHelpOptions = true,
             description = "Issue a new secret; the old one and tokens issued with it stop working at once.")
     static final class RefreshSecret extends OnClient {
+        RefreshSecret() {
+            super(ClientOperation.REFRESH_SECRET);
+        }
+
         @Override
         Object act(Application app, String ref) {
             return ClientViews.issued(app.auth().clients().refreshSecret(ref, Actor.commandLine()));
@@ -107,6 +146,10 @@ final class ClientsCommand {
     @Command(name = "deactivate", mixinStandardHelpOptions = true,
             description = "Stop the client; its tokens stop working at once.")
     static final class Deactivate extends OnClient {
+        Deactivate() {
+            super(ClientOperation.DEACTIVATE);
+        }
+
         @Override
         Object act(Application app, String ref) {
             return ClientViews.client(app.auth().clients().deactivate(ref, Actor.commandLine()));
@@ -115,6 +158,10 @@ final class ClientsCommand {
 
     @Command(name = "enable", mixinStandardHelpOptions = true, description = "Re-activate a deactivated client.")
     static final class Enable extends OnClient {
+        Enable() {
+            super(ClientOperation.ENABLE);
+        }
+
         @Override
         Object act(Application app, String ref) {
             return ClientViews.client(app.auth().clients().enable(ref, Actor.commandLine()));
@@ -123,6 +170,10 @@ final class ClientsCommand {
 
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete the client and its secrets.")
     static final class Delete extends OnClient {
+        Delete() {
+            super(ClientOperation.DELETE);
+        }
+
         @Override
         Object act(Application app, String ref) {
             return ClientViews.client(app.auth().clients().delete(ref, Actor.commandLine()));

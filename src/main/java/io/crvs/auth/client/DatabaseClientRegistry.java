@@ -2,6 +2,7 @@ package io.crvs.auth.client;
 
 import io.crvs.auth.ClientKeys;
 import io.crvs.auth.ClientNotFoundException;
+import io.crvs.auth.ClientOperation;
 import io.crvs.auth.ClientRegistry;
 import io.crvs.auth.ClientSettings;
 import io.crvs.auth.ClientType;
@@ -18,17 +19,23 @@ import io.crvs.platform.crypto.RandomTokens;
 import io.crvs.platform.crypto.SecretBox;
 import io.crvs.platform.db.Database;
 import io.crvs.platform.problem.ConflictException;
+import io.crvs.platform.problem.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@link ClientRegistry} over the database; each operation is one transaction that includes its audit entry. */
 public final class DatabaseClientRegistry implements ClientRegistry {
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseClientRegistry.class);
     private static final int SECRET_BYTES = 32;
+    private static final String SUBJECT_TYPE = "integration_client";
 
     private final Database database;
     private final ClientStore store;
@@ -65,7 +72,7 @@ public final class DatabaseClientRegistry implements ClientRegistry {
             database.inTransaction(handle -> {
                 refuseDuplicates(handle, checked, nameKey);
                 store.insert(handle, stored, nameKey);
-                audit.append(handle, event("client.created", actor, client)
+                audit.append(handle, event(ClientOperation.CREATE, actor, client)
                         .withDetails(Map.of("type", client.type().name(), "name", client.name(), "client_id", client.clientId())));
                 return null;
             });
@@ -112,7 +119,7 @@ public final class DatabaseClientRegistry implements ClientRegistry {
         return database.inTransaction(handle -> {
             var stored = load(handle, ref);
             var client = stored.client();
-            audit.append(handle, event("client.keys_revealed", actor, client));
+            audit.append(handle, event(ClientOperation.REVEAL_KEYS, actor, client));
             return new ClientKeys(client.id(), client.clientId(), secretBox.open(stored.sealedShaSecret(), client.id()));
         });
     }
@@ -126,7 +133,7 @@ public final class DatabaseClientRegistry implements ClientRegistry {
             var current = load(handle, ref).client();
             store.updateSecret(handle, current.id(), salt, hasher.hash(salt, secret), now);
             store.retireTokens(handle, current.id());
-            audit.append(handle, event("client.secret_refreshed", actor, current));
+            audit.append(handle, event(ClientOperation.REFRESH_SECRET, actor, current));
             return store.findByRef(handle, current.id()).orElseThrow().client();
         });
         return new IssuedClient(client, secret, Optional.empty());
@@ -134,19 +141,19 @@ public final class DatabaseClientRegistry implements ClientRegistry {
 
     @Override
     public IntegrationClient deactivate(String ref, Actor actor) {
-        return changeStatus(ref, actor, ClientStatus.DEACTIVATED, "client.deactivated");
+        return changeStatus(ref, actor, ClientStatus.DEACTIVATED, ClientOperation.DEACTIVATE);
     }
 
     @Override
     public IntegrationClient enable(String ref, Actor actor) {
-        return changeStatus(ref, actor, ClientStatus.ACTIVE, "client.enabled");
+        return changeStatus(ref, actor, ClientStatus.ACTIVE, ClientOperation.ENABLE);
     }
 
     /**
      * Idempotent: asking for the status a client already has changes nothing but is still audited. Deactivation
      * also retires the client's tokens, so re-enabling a client does not revive tokens issued before.
      */
-    private IntegrationClient changeStatus(String ref, Actor actor, ClientStatus status, String action) {
+    private IntegrationClient changeStatus(String ref, Actor actor, ClientStatus status, ClientOperation operation) {
         var now = clock.instant();
         return database.inTransaction(handle -> {
             var current = load(handle, ref).client();
@@ -156,7 +163,7 @@ public final class DatabaseClientRegistry implements ClientRegistry {
                     store.retireTokens(handle, current.id());
                 }
             }
-            audit.append(handle, event(action, actor, current)
+            audit.append(handle, event(operation, actor, current)
                     .withDetails(Map.of("previous_status", current.status().wireName())));
             return store.findByRef(handle, current.id()).orElseThrow().client();
         });
@@ -174,7 +181,7 @@ public final class DatabaseClientRegistry implements ClientRegistry {
             var quota = current.settings().map(ClientSettings::dailyQuota).orElse(0);
             var settings = ClientRules.checkPermissions(new ClientSettings(quota, webhook));
             store.updateSettings(handle, current.id(), settings, now);
-            audit.append(handle, event("client.permissions_updated", actor, current)
+            audit.append(handle, event(ClientOperation.UPDATE_PERMISSIONS, actor, current)
                     .withDetails(Map.of("events", webhook.stream().map(ClientSettings.WebhookPermission::event).toList())));
             return store.findByRef(handle, current.id()).orElseThrow().client();
         });
@@ -185,18 +192,43 @@ public final class DatabaseClientRegistry implements ClientRegistry {
         return database.inTransaction(handle -> {
             var current = load(handle, ref).client();
             store.delete(handle, current.id());
-            audit.append(handle, event("client.deleted", actor, current)
+            audit.append(handle, event(ClientOperation.DELETE, actor, current)
                     .withDetails(Map.of("type", current.type().name(), "name", current.name(), "client_id", current.clientId())));
             return current;
         });
+    }
+
+    @Override
+    public void auditFailure(ClientOperation operation, String ref, Actor actor, Exception failure) {
+        var event = failure instanceof ProblemException problem
+                ? failed(operation, ref, actor, problem)
+                : new AuditEvent(operation.action(), AuditEvent.Outcome.FAILURE, actor, SUBJECT_TYPE, ref,
+                        "internal_error", Map.of());
+        try {
+            audit.record(event);
+        } catch (RuntimeException e) {
+            LOG.error("Could not audit a failed {} (reason {})", operation.action(), event.reason());
+        }
+    }
+
+    /** The error's code and text (which never hold a secret: crvs makes secrets, callers do not send them). */
+    private static AuditEvent failed(ClientOperation operation, String ref, Actor actor, ProblemException problem) {
+        var outcome = problem.status() == 401 || problem.status() == 403
+                ? AuditEvent.Outcome.DENIED : AuditEvent.Outcome.FAILURE;
+        var details = new LinkedHashMap<String, Object>();
+        details.put("status", problem.status());
+        details.put("detail", problem.detail());
+        if (!problem.errors().isEmpty()) {
+            details.put("fields", problem.errors().stream().map(ProblemException.FieldError::field).toList());
+        }
+        return new AuditEvent(operation.action(), outcome, actor, SUBJECT_TYPE, ref, problem.code(), details);
     }
 
     private StoredClient load(Handle handle, String ref) {
         return store.findByRef(handle, ref).orElseThrow(() -> new ClientNotFoundException(ref));
     }
 
-
-    private static AuditEvent event(String action, Actor actor, IntegrationClient client) {
-        return AuditEvent.success(action, actor, "integration_client", client.id());
+    private static AuditEvent event(ClientOperation operation, Actor actor, IntegrationClient client) {
+        return AuditEvent.success(operation.action(), actor, SUBJECT_TYPE, client.id());
     }
 }

@@ -4,6 +4,7 @@ import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import io.crvs.auth.Caller;
+import io.crvs.auth.ClientOperation;
 import io.crvs.auth.ClientRegistry;
 import io.crvs.auth.ClientSettings;
 import io.crvs.auth.ClientType;
@@ -33,20 +34,20 @@ final class SystemResolvers {
 
     RuntimeWiring.Builder wire(RuntimeWiring.Builder wiring) {
         return wiring
-                .type("Query", type -> type.dataFetcher("fetchSystem", admin((env, actor) ->
+                .type("Query", type -> type.dataFetcher("fetchSystem", admin(ClientOperation.REVEAL_KEYS, (env, actor) ->
                         dto(clients.get(env.getArgument("clientId")), Optional.of(clients.reveal(env.getArgument("clientId"), actor).shaSecret())))))
                 .type("Mutation", type -> type
-                        .dataFetcher("registerSystem", admin(this::register))
-                        .dataFetcher("refreshSystemSecret", admin((env, actor) -> {
+                        .dataFetcher("registerSystem", admin(ClientOperation.CREATE, this::register))
+                        .dataFetcher("refreshSystemSecret", admin(ClientOperation.REFRESH_SECRET, (env, actor) -> {
                             var issued = clients.refreshSecret(env.getArgument("clientId"), actor);
                             return Map.of("clientSecret", issued.clientSecret(), "system", dto(issued.client(), Optional.empty()));
                         }))
-                        .dataFetcher("updatePermissions", admin(this::updatePermissions))
-                        .dataFetcher("deactivateSystem", admin((env, actor) ->
+                        .dataFetcher("updatePermissions", admin(ClientOperation.UPDATE_PERMISSIONS, this::updatePermissions))
+                        .dataFetcher("deactivateSystem", admin(ClientOperation.DEACTIVATE, (env, actor) ->
                                 dto(clients.deactivate(env.getArgument("clientId"), actor), Optional.empty())))
-                        .dataFetcher("reactivateSystem", admin((env, actor) ->
+                        .dataFetcher("reactivateSystem", admin(ClientOperation.ENABLE, (env, actor) ->
                                 dto(clients.enable(env.getArgument("clientId"), actor), Optional.empty())))
-                        .dataFetcher("deleteSystem", admin((env, actor) ->
+                        .dataFetcher("deleteSystem", admin(ClientOperation.DELETE, (env, actor) ->
                                 dto(clients.delete(env.getArgument("clientId"), actor), Optional.empty()))));
     }
 
@@ -103,16 +104,31 @@ final class SystemResolvers {
         return dto;
     }
 
-    /** A resolver that runs only for a National System Administrator, with the caller as audit actor. */
-    private static DataFetcher<Object> admin(Resolver resolver) {
+    /**
+     * A resolver that runs only for a National System Administrator, with the caller as audit actor. The registry
+     * audits what it does; an attempt that fails, a refused caller included, is audited here.
+     */
+    private DataFetcher<Object> admin(ClientOperation operation, Resolver resolver) {
         return env -> {
             Caller caller = env.getGraphQlContext().get(GraphqlEndpoint.CALLER);
-            if (!caller.hasScope(Scopes.NATLSYSADMIN)) {
-                throw new ForbiddenException("insufficient_scope", "User does not have a natlsysadmin scope");
-            }
             Actor actor = env.getGraphQlContext().get(GraphqlEndpoint.ACTOR);
-            return resolver.resolve(env, actor);
+            try {
+                if (!caller.hasScope(Scopes.NATLSYSADMIN)) {
+                    throw new ForbiddenException("insufficient_scope", "User does not have a natlsysadmin scope");
+                }
+                return resolver.resolve(env, actor);
+            } catch (RuntimeException e) {
+                clients.auditFailure(operation, clientRef(env), actor, e);
+                throw e;
+            }
         };
+    }
+
+    /** The client an operation names: {@code clientId}, or {@code setting.clientId} for updatePermissions. */
+    private static String clientRef(DataFetchingEnvironment env) {
+        String clientId = env.getArgument("clientId");
+        Map<String, Object> setting = env.getArgument("setting");
+        return clientId != null || setting == null ? clientId : (String) setting.get("clientId");
     }
 
     @FunctionalInterface

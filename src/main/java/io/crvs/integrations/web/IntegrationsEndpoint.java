@@ -2,6 +2,9 @@ package io.crvs.integrations.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crvs.auth.Audiences;
+import io.crvs.auth.BearerChallenge;
+import io.crvs.auth.Caller;
+import io.crvs.auth.ClientOperation;
 import io.crvs.auth.ClientRegistry;
 import io.crvs.auth.ClientSettings;
 import io.crvs.auth.ClientType;
@@ -15,6 +18,7 @@ import io.crvs.platform.http.Requests;
 import io.crvs.platform.problem.ValidationException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -37,34 +41,32 @@ public final class IntegrationsEndpoint implements Endpoint {
     @Override
     public void register(RoutesConfig routes) {
         routes.get("/integrations", ctx -> {
-            admin(ctx);
+            requireAdmin(caller(ctx));
             write(ctx, 200, clients.list().stream().map(ClientViews::client).toList());
         });
-        routes.post("/integrations", this::create);
+        routes.post("/integrations", audited(ClientOperation.CREATE, this::create));
         routes.get("/integrations/{id}", ctx -> {
-            admin(ctx);
+            requireAdmin(caller(ctx));
             write(ctx, 200, ClientViews.client(clients.get(ctx.pathParam("id"))));
         });
-        routes.post("/integrations/{id}/reveal", ctx ->
-                write(ctx, 200, ClientViews.keys(clients.reveal(ctx.pathParam("id"), admin(ctx)))));
-        routes.post("/integrations/{id}/refresh-secret", ctx ->
-                write(ctx, 200, ClientViews.issued(clients.refreshSecret(ctx.pathParam("id"), admin(ctx)))));
-        routes.post("/integrations/{id}/deactivate", ctx ->
-                write(ctx, 200, ClientViews.client(clients.deactivate(ctx.pathParam("id"), admin(ctx)))));
-        routes.post("/integrations/{id}/enable", ctx ->
-                write(ctx, 200, ClientViews.client(clients.enable(ctx.pathParam("id"), admin(ctx)))));
-        routes.post("/integrations/{id}/permissions", ctx -> {
-            var actor = admin(ctx);
+        routes.post("/integrations/{id}/reveal", audited(ClientOperation.REVEAL_KEYS, (ctx, actor) ->
+                write(ctx, 200, ClientViews.keys(clients.reveal(ctx.pathParam("id"), actor)))));
+        routes.post("/integrations/{id}/refresh-secret", audited(ClientOperation.REFRESH_SECRET, (ctx, actor) ->
+                write(ctx, 200, ClientViews.issued(clients.refreshSecret(ctx.pathParam("id"), actor)))));
+        routes.post("/integrations/{id}/deactivate", audited(ClientOperation.DEACTIVATE, (ctx, actor) ->
+                write(ctx, 200, ClientViews.client(clients.deactivate(ctx.pathParam("id"), actor)))));
+        routes.post("/integrations/{id}/enable", audited(ClientOperation.ENABLE, (ctx, actor) ->
+                write(ctx, 200, ClientViews.client(clients.enable(ctx.pathParam("id"), actor)))));
+        routes.post("/integrations/{id}/permissions", audited(ClientOperation.UPDATE_PERMISSIONS, (ctx, actor) -> {
             var body = Requests.json(ctx, json, PermissionsRequest.class);
             write(ctx, 200, ClientViews.client(clients.updateWebhookPermissions(ctx.pathParam("id"),
                     body.webhook() == null ? List.of() : body.webhook(), actor)));
-        });
-        routes.delete("/integrations/{id}", ctx ->
-                write(ctx, 200, ClientViews.client(clients.delete(ctx.pathParam("id"), admin(ctx)))));
+        }));
+        routes.delete("/integrations/{id}", audited(ClientOperation.DELETE, (ctx, actor) ->
+                write(ctx, 200, ClientViews.client(clients.delete(ctx.pathParam("id"), actor)))));
     }
 
-    private void create(Context ctx) throws Exception {
-        var actor = admin(ctx);
+    private void create(Context ctx, Actor actor) throws Exception {
         var body = Requests.json(ctx, json, CreateClientRequest.class);
         var type = ClientType.parse(body.type()).orElseThrow(() ->
                 new ValidationException("type", "must be one of HEALTH, NATIONAL_ID, RECORD_SEARCH, WEBHOOK"));
@@ -75,14 +77,45 @@ public final class IntegrationsEndpoint implements Endpoint {
         write(ctx, 201, ClientViews.issued(issued));
     }
 
+    /**
+     * A change to clients for a National System Administrator. The registry audits what it does; every attempt
+     * that fails here, a refused caller included (401, 403), is audited too, before it is answered.
+     */
+    private Handler audited(ClientOperation operation, Operation action) {
+        return ctx -> {
+            var actor = Requests.actor(ctx);
+            try {
+                var caller = caller(ctx);
+                actor = actor.as(caller.actorType(), caller.subject());
+                requireAdmin(caller);
+                action.run(ctx, actor);
+            } catch (Exception e) {
+                clients.auditFailure(operation, ctx.pathParamMap().get("id"), actor, e);
+                throw e;
+            }
+        };
+    }
+
+    /** What an audited route does once its caller is known to be a National System Administrator. */
+    @FunctionalInterface
+    private interface Operation {
+        void run(Context ctx, Actor actor) throws Exception;
+    }
+
     /** Body of {@code POST /integrations/{id}/permissions}: OpenCRVS's {@code updatePermissions}. */
     record PermissionsRequest(List<ClientSettings.WebhookPermission> webhook) {
     }
 
-    /** Every route here needs a National System Administrator; returns the audit actor. */
-    private Actor admin(Context ctx) {
-        var caller = verifier.authenticate(ctx.header("Authorization"), Audiences.USER_MGNT, Set.of(Scopes.NATLSYSADMIN));
-        return Requests.actor(ctx).as(caller.actorType(), caller.subject());
+    /** Any valid token for user-mgnt: known before the scope check, so that a refused caller is named in the audit. */
+    private Caller caller(Context ctx) {
+        return verifier.authenticate(ctx.header("Authorization"), Audiences.USER_MGNT, Set.of());
+    }
+
+    /** Every route here needs a National System Administrator. */
+    private static void requireAdmin(Caller caller) {
+        if (!caller.hasScope(Scopes.NATLSYSADMIN)) {
+            throw BearerChallenge.insufficientScope(Scopes.NATLSYSADMIN);
+        }
     }
 
     private void write(Context ctx, int status, Object body) throws Exception {
