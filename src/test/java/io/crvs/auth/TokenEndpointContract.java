@@ -169,12 +169,25 @@ public abstract class TokenEndpointContract extends AppContract {
     }
 
     @Test
-    void tokenWhenUriIsTooLongThenProblemJsonNotHtml() {
+    void tokenWhenUriIsTooLongThen414ReadableAsOAuthErrorAndAsProblemNotHtml() {
         var response = http().sendRaw("POST", "/token?client_id=" + "a".repeat(20_000), "");
         assertThat(response.status()).isEqualTo(414);
+        assertThat(response.json().get("error").asText()).isEqualTo("invalid_request");
+        assertThat(response.json().get("error_description").asText()).isNotBlank();
+        assertThat(response.header("Cache-Control")).hasValue("no-store");
+        assertThat(response.header("Pragma")).hasValue("no-cache");
+        // Jetty refuses it before any route is known: the same body also serves problem-details readers.
         assertThat(response.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(response.json().get("status").asInt()).isEqualTo(414);
         assertThat(response.body()).doesNotContain("aaaa").doesNotContain("<html");
+    }
+
+    @Test
+    void tokenWhenBodyLargerThanServerLimitThen413OAuthError() {
+        var client = app.createClient(ClientType.HEALTH);
+        var huge = Map.of("grant_type", "client_credentials", "client_id", client.client().clientId(),
+                "client_secret", client.clientSecret(), "padding", "x".repeat(2_000_000));
+        assertOAuthError(http().postForm("/token", huge), 413, "invalid_request");
     }
 
     @Test

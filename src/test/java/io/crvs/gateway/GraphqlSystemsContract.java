@@ -148,6 +148,15 @@ public abstract class GraphqlSystemsContract extends AppContract {
     }
 
     @Test
+    void registerSystemWhenAnsweredWithASecretThenNoStoreAndPragmaNoCache() {
+        var response = graphql(campbell(), REGISTER, Map.of("system", Map.of("type", "HEALTH", "name", unique("Cache"))));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.body()).contains("clientSecret");
+        assertThat(response.header("Cache-Control")).hasValue("no-store");
+        assertThat(response.header("Pragma")).hasValue("no-cache");
+    }
+
+    @Test
     void registerSystemWhenWebhookWithSettingsThenSettingsReturnedAndStored() {
         var settings = Map.<String, Object>of("webhook", List.of(Map.of("event", "birth", "permissions", List.of("child-details"))));
         var registered = register("WEBHOOK", unique("Webhook"), Map.of("settings", settings));

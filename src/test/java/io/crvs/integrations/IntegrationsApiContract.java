@@ -336,6 +336,18 @@ public abstract class IntegrationsApiContract extends AppContract {
     }
 
     @Test
+    void responsesWhenTheyCarryASecretThenNoStoreAndPragmaNoCache() {
+        var created = createOk(Map.of("type", "WEBHOOK", "name", unique("Not cached")));
+        var id = created.json().get("id").asText();
+        for (var response : List.of(created, post("/integrations/" + id + "/refresh-secret"),
+                post("/integrations/" + id + "/reveal"))) {
+            assertThat(response.status()).as(response.toString()).isBetween(200, 201);
+            assertThat(response.header("Cache-Control")).as(response.toString()).hasValue("no-store");
+            assertThat(response.header("Pragma")).as(response.toString()).hasValue("no-cache");
+        }
+    }
+
+    @Test
     void deactivateAndEnableWhenCalledThenTokenRefusedThenIssuedAgainIdempotently() {
         var created = createOk(Map.of("type", "HEALTH", "name", unique("Toggle"))).json();
         var id = created.get("id").asText();

@@ -1,9 +1,12 @@
 package io.crvs.auth.token;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crvs.platform.http.Requests;
+import io.crvs.platform.problem.PayloadTooLargeException;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -41,6 +44,14 @@ final class OAuthResponses {
     }
 
     static ClientRequest.Raw raw(Context ctx) {
-        return new ClientRequest.Raw(ctx.queryString(), ctx.contentType(), ctx.body(), ctx.header("Authorization"));
+        return new ClientRequest.Raw(ctx.queryString(), ctx.contentType(), body(ctx), ctx.header("Authorization"));
+    }
+
+    private static String body(Context ctx) {
+        try {
+            return new String(Requests.body(ctx), StandardCharsets.UTF_8);
+        } catch (PayloadTooLargeException e) {
+            throw new OAuthErrorException(OAuthError.BODY_TOO_LARGE);
+        }
     }
 }

@@ -91,6 +91,8 @@ public final class GraphqlEndpoint implements Endpoint {
                 .build();
         var result = graphql.join().execute(input);
         var body = result.toSpecification();
+        // registerSystem, refreshSystemSecret and fetchSystem answer with secrets: never cached, not even by HTTP/1.0.
+        ctx.header("Pragma", "no-cache");
         ctx.status(status(result.getErrors(), result.isDataPresent())).contentType("application/json")
                 .result(json.writeValueAsBytes(body));
     }

@@ -50,9 +50,9 @@ public final class IntegrationsEndpoint implements Endpoint {
             write(ctx, 200, ClientViews.client(clients.get(ctx.pathParam("id"))));
         });
         routes.post("/integrations/{id}/reveal", audited(ClientOperation.REVEAL_KEYS, (ctx, actor) ->
-                write(ctx, 200, ClientViews.keys(clients.reveal(ctx.pathParam("id"), actor)))));
+                writeSecret(ctx, 200, ClientViews.keys(clients.reveal(ctx.pathParam("id"), actor)))));
         routes.post("/integrations/{id}/refresh-secret", audited(ClientOperation.REFRESH_SECRET, (ctx, actor) ->
-                write(ctx, 200, ClientViews.issued(clients.refreshSecret(ctx.pathParam("id"), actor)))));
+                writeSecret(ctx, 200, ClientViews.issued(clients.refreshSecret(ctx.pathParam("id"), actor)))));
         routes.post("/integrations/{id}/deactivate", audited(ClientOperation.DEACTIVATE, (ctx, actor) ->
                 write(ctx, 200, ClientViews.client(clients.deactivate(ctx.pathParam("id"), actor)))));
         routes.post("/integrations/{id}/enable", audited(ClientOperation.ENABLE, (ctx, actor) ->
@@ -74,7 +74,7 @@ public final class IntegrationsEndpoint implements Endpoint {
                 .or(() -> Optional.ofNullable(body.integratingSystemTypeSnake()));
         var issued = clients.create(new NewClient(type, body.name(), systemType, Optional.ofNullable(body.settings())), actor);
         ctx.header("Location", "/integrations/" + issued.client().id());
-        write(ctx, 201, ClientViews.issued(issued));
+        writeSecret(ctx, 201, ClientViews.issued(issued));
     }
 
     /**
@@ -120,5 +120,11 @@ public final class IntegrationsEndpoint implements Endpoint {
 
     private void write(Context ctx, int status, Object body) throws Exception {
         ctx.status(status).contentType("application/json").result(json.writeValueAsBytes(body));
+    }
+
+    /** Every response carries {@code Cache-Control: no-store}; one with a secret also the HTTP/1.0 equivalent. */
+    private void writeSecret(Context ctx, int status, Object body) throws Exception {
+        ctx.header("Pragma", "no-cache");
+        write(ctx, status, body);
     }
 }

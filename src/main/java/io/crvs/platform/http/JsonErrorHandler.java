@@ -12,7 +12,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Errors that Jetty answers before a request reaches a route (URI or headers too long, unparsable request line)
- * come out as the same problem details as everything else, instead of Jetty's HTML page; never with a stack trace.
+ * come out as problem details like everything else, readable as an OAuth error too, instead of Jetty's HTML page;
+ * never with a stack trace.
  */
 final class JsonErrorHandler extends ErrorHandler {
     JsonErrorHandler() {
@@ -22,19 +23,29 @@ final class JsonErrorHandler extends ErrorHandler {
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        fields.put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
-        fields.put(HttpHeader.CACHE_CONTROL, "no-store");
+        headers(fields);
         return ByteBuffer.wrap(body(status).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
             Callback callback) {
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        headers(response.getHeaders());
         response.write(true, ByteBuffer.wrap(body(code).getBytes(StandardCharsets.UTF_8)), callback);
     }
 
+    private static void headers(HttpFields.Mutable fields) {
+        fields.put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
+        fields.put(HttpHeader.CACHE_CONTROL, "no-store");
+        fields.put(HttpHeader.PRAGMA, "no-cache");
+    }
+
+    /**
+     * Problem details that are also an RFC 6749 error. Jetty answers before any route is known (for a URI too
+     * long it replaces the target by {@code /badMessage}), so it cannot be told whether {@code /token} was asked
+     * for: {@code error} carries the OAuth code that such a client reads, where other routes' problems carry
+     * hapi's HTTP title. No Boom reader depends on it here: Node answers these requests with no body at all.
+     */
     private static String body(int status) {
         var title = HttpStatus.getMessage(status);
         var code = switch (status) {
@@ -43,9 +54,11 @@ final class JsonErrorHandler extends ErrorHandler {
             case 413 -> "payload_too_large";
             default -> "http_" + status;
         };
+        var oauthError = status >= 500 ? "server_error" : "invalid_request";
         // Fixed text only: the reason Jetty gives may echo parts of the request.
         return "{\"type\":\"urn:crvs:problem:" + code + "\",\"title\":\"" + title + "\",\"status\":" + status
                 + ",\"detail\":\"" + title + "\",\"code\":\"" + code + "\",\"statusCode\":" + status
-                + ",\"error\":\"" + title + "\",\"message\":\"" + title + "\"}";
+                + ",\"error\":\"" + oauthError + "\",\"error_description\":\"" + title + "\",\"message\":\""
+                + title + "\"}";
     }
 }

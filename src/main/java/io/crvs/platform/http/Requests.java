@@ -8,9 +8,12 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.crvs.platform.audit.Actor;
 import io.crvs.platform.problem.BadRequestException;
+import io.crvs.platform.problem.PayloadTooLargeException;
 import io.crvs.platform.problem.UnsupportedMediaTypeException;
 import io.crvs.platform.problem.ValidationException;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -38,10 +41,25 @@ public final class Requests {
         return Actor.anonymous(clientIp(ctx), ctx.userAgent(), requestId(ctx));
     }
 
+    /**
+     * The request body. One over the size limit is a {@link PayloadTooLargeException}, which routes with their own
+     * error format (OAuth, audited routes) can tell apart from a failure of the framework.
+     */
+    public static byte[] body(Context ctx) {
+        try {
+            return ctx.bodyAsBytes();
+        } catch (HttpResponseException e) {
+            if (e.getStatus() == HttpStatus.CONTENT_TOO_LARGE.getCode()) {
+                throw new PayloadTooLargeException();
+            }
+            throw e;
+        }
+    }
+
     /** Parses a JSON body into {@code type}; a wrong content type is 415, anything unparsable a precise 400. */
     public static <T> T json(Context ctx, ObjectMapper mapper, Class<T> type) {
         requireJson(ctx);
-        var body = ctx.bodyAsBytes();
+        var body = body(ctx);
         if (body.length == 0) {
             throw new BadRequestException("empty_body", "A JSON body is required");
         }
