@@ -173,6 +173,23 @@ public abstract class BearerContract extends AppContract {
     }
 
     @Test
+    void protectedRoutesWhenTwoAuthorizationHeadersThen400InvalidRequestNotTheFirstUsed() {
+        // RFC 6750 §2 and §3.1: credentials sent more than one way are a malformed request.
+        var token = app.token(app.createClient(ClientType.HEALTH));
+        var admin = app.adminToken();
+        var requests = List.of(
+                http().get("/whoami", "Authorization", Http.bearer(token), "Authorization", Http.bearer(token)),
+                http().get("/whoami", "Authorization", Http.bearer(token), "Authorization", "Bearer other"),
+                http().get("/integrations", "Authorization", Http.bearer(admin), "Authorization", Http.bearer(token)));
+        for (var response : requests) {
+            assertProblem(response, 400, "invalid_request");
+            assertThat(response.header("WWW-Authenticate").orElseThrow())
+                    .startsWith("Bearer realm=\"crvs\"").contains("error=\"invalid_request\"");
+        }
+        assertAccepted("one header", token);
+    }
+
+    @Test
     void whoamiWhenTokenIsGarbageThenInvalidToken() {
         var real = app.token(app.createClient(ClientType.HEALTH));
         var parts = real.split("\\.");

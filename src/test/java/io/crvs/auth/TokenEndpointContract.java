@@ -158,6 +158,19 @@ public abstract class TokenEndpointContract extends AppContract {
     }
 
     @Test
+    void tokenWhenTwoAuthorizationHeadersThenInvalidRequest() {
+        // RFC 6749 §2.3: one authentication method per request; the first of two headers is not chosen silently.
+        var client = app.createClient(ClientType.HEALTH);
+        var good = basic(client.client().clientId(), client.clientSecret());
+        var grant = Map.of("grant_type", "client_credentials");
+        assertOAuthError(http().postForm("/token", grant, "Authorization", good, "Authorization", good),
+                400, "invalid_request");
+        assertOAuthError(http().postForm("/token", grant, "Authorization", good, "Authorization", "Bearer x.y.z"),
+                400, "invalid_request");
+        assertThat(http().postForm("/token", grant, "Authorization", good).status()).isEqualTo(200);
+    }
+
+    @Test
     void tokenWhenMalformedEncodingOrBodyThenInvalidRequestNotServerError() {
         assertOAuthError(http().sendRaw("POST", "/token?client_id=%zz&client_secret=x&grant_type=client_credentials", ""),
                 400, "invalid_request");

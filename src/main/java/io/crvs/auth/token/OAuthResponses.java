@@ -44,6 +44,11 @@ final class OAuthResponses {
     }
 
     static ClientRequest.Raw raw(Context ctx) {
+        // RFC 6749 §2.3: one authentication method per request. Reading only the first of two headers would pick
+        // one silently.
+        if (Requests.headerValues(ctx, "Authorization").size() > 1) {
+            throw new OAuthErrorException(OAuthError.INVALID_REQUEST, "Send at most one Authorization header");
+        }
         return new ClientRequest.Raw(ctx.queryString(), ctx.contentType(), body(ctx), ctx.header("Authorization"));
     }
 

@@ -15,6 +15,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -34,6 +36,11 @@ public final class Requests {
     public static String clientIp(Context ctx) {
         String ip = ctx.attribute(CLIENT_IP);
         return ip == null ? ctx.ip() : ip;
+    }
+
+    /** Every value of a request header, in the order sent (a header sent twice has two). */
+    public static List<String> headerValues(Context ctx, String name) {
+        return Collections.list(ctx.req().getHeaders(name));
     }
 
     /** The anonymous actor of this request, for audit entries before (or without) authentication. */
