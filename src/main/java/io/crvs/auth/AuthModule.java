@@ -60,7 +60,7 @@ public final class AuthModule {
         this.endpoints = List.of(
                 new BearerUsageEndpoint(),
                 new TokenEndpoint(grant, config.legacyQueryCredentials(), json, clock),
-                new RevocationEndpoint(grant, verifier, revocation, config.legacyQueryCredentials(), json),
+                new RevocationEndpoint(grant, verifier, revocation, config.legacyQueryCredentials(), json, clock),
                 new WellKnownEndpoint(keys, config, json),
                 new WhoAmIEndpoint(verifier, clients, json, clock));
     }

@@ -11,6 +11,7 @@ import io.crvs.platform.problem.ValidationException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,15 +29,17 @@ public final class RevocationEndpoint implements Endpoint {
     private final boolean legacyQueryCredentials;
     private final ObjectMapper json;
     private final OAuthResponses responses;
+    private final Clock clock;
 
     public RevocationEndpoint(ClientCredentialsGrant clients, JwtTokenVerifier verifier, TokenRevocation revocation,
-            boolean legacyQueryCredentials, ObjectMapper json) {
+            boolean legacyQueryCredentials, ObjectMapper json, Clock clock) {
         this.clients = clients;
         this.verifier = verifier;
         this.revocation = revocation;
         this.legacyQueryCredentials = legacyQueryCredentials;
         this.json = json;
         this.responses = new OAuthResponses(json);
+        this.clock = clock;
     }
 
     @Override
@@ -79,19 +82,30 @@ public final class RevocationEndpoint implements Endpoint {
     private void introspect(Context ctx) {
         oauth(ctx, () -> {
             var request = ClientRequest.parse(OAuthResponses.raw(ctx), legacyQueryCredentials);
-            var authorization = ctx.header("Authorization");
-            Optional<String> onlyClient;
-            if (request.method() == ClientRequest.Method.NONE && authorization != null
-                    && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                verifier.authenticate(authorization, Audiences.AUTH, Set.of(Scopes.NATLSYSADMIN));
-                onlyClient = Optional.empty();
-            } else {
-                onlyClient = Optional.of(authenticate(request, ctx).clientId());
-            }
+            var onlyClient = visibleClient(request, ctx);
             var token = requireToken(request);
-            var visible = verifier.verify(token).filter(t -> onlyClient.isEmpty() || t.clientId().equals(onlyClient));
+            // The bearer check's 60 s of skew are for tokens judged by other clocks; this server's own statement
+            // about its own token follows exp exactly (RFC 7519 §4.1.4: not accepted on or after exp).
+            var visible = verifier.verify(token)
+                    .filter(t -> onlyClient.isEmpty() || t.clientId().equals(onlyClient))
+                    .filter(t -> clock.instant().isBefore(t.expiresAt()));
             responses.json(ctx, 200, visible.map(RevocationEndpoint::active).orElse(Map.of("active", false)));
         });
+    }
+
+    /** The client_id whose tokens the caller may inspect; empty for a National System Administrator (all). */
+    private Optional<String> visibleClient(ClientRequest request, Context ctx) {
+        var authorization = ctx.header("Authorization");
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.of(authenticate(request, ctx).clientId());
+        }
+        if (request.method() != ClientRequest.Method.NONE) {
+            // RFC 6749 §2.3: one authentication method per request, not a Bearer token and client credentials.
+            throw new OAuthErrorException(OAuthError.INVALID_REQUEST,
+                    "Authenticate either as a client or with a Bearer token, not both");
+        }
+        verifier.authenticate(authorization, Audiences.AUTH, Set.of(Scopes.NATLSYSADMIN));
+        return Optional.empty();
     }
 
     private static Map<String, Object> active(Caller token) {

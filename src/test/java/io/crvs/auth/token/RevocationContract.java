@@ -321,6 +321,20 @@ public abstract class RevocationContract extends AppContract {
     }
 
     @Test
+    void introspectWhenBearerAndClientAuthenticationTogetherThen400InvalidRequest() {
+        var admin = Http.bearer(app.adminToken());
+        var client = app.createClient(ClientType.HEALTH);
+        var token = app.token(client);
+        var bearerAndBody = http().postForm("/introspect", Map.of("token", token, "client_id", client.client().clientId(),
+                "client_secret", client.clientSecret()), "Authorization", admin);
+        assertOAuthError(bearerAndBody, 400, "invalid_request");
+        var basicAndBearer = http().postForm("/introspect", Map.of("token", token), "Authorization", basic(client),
+                "Authorization", admin);
+        assertOAuthError(basicAndBearer, 400, "invalid_request");
+        assertThat(introspect(client, token).json().get("active").asBoolean()).isTrue();
+    }
+
+    @Test
     void introspectWhenNoAuthenticationThen401() {
         var token = app.token(app.createClient(ClientType.HEALTH));
         var response = http().postForm("/introspect", Map.of("token", token));

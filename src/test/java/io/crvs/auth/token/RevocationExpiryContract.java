@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Revocations and the passing of time, with the server's clock moved forward (never back: in a class of its own).
  * The bearer check allows 60 s of clock skew after {@code exp}; the deny-list must hold a revoked token for at
- * least that long, whatever housekeeping does.
+ * least that long, whatever housekeeping does. Introspection, the server's own word on its token, allows none.
  */
 public abstract class RevocationExpiryContract extends AppContract {
 
@@ -32,5 +32,18 @@ public abstract class RevocationExpiryContract extends AppContract {
         assertThat(whoami(control)).as("an unrevoked token 10 s past exp is inside the skew").isEqualTo(200);
         assertThat(whoami(revoked)).as("the revoked token of the same age").isEqualTo(401);
         assertThat(http().postJson("/verifyToken", Map.of("token", revoked)).json().path("valid").asBoolean()).isFalse();
+    }
+
+    @Test
+    void introspectWhenPastExpButInsideTheBearerCheckSkewThenInactive() {
+        var client = app.createClient(ClientType.HEALTH);
+        var token = app.token(client);
+        var form = Map.of("token", token, "client_id", client.client().clientId(), "client_secret", client.clientSecret());
+        assertThat(http().postForm("/introspect", form).json().path("active").asBoolean()).isTrue();
+        app.clock().advance(Duration.ofSeconds(601));
+        assertThat(whoami(token)).as("a token just past exp is inside the bearer check's skew").isEqualTo(200);
+        var introspected = http().postForm("/introspect", form);
+        assertThat(introspected.status()).as(introspected.toString()).isEqualTo(200);
+        assertThat(introspected.body()).isEqualTo("{\"active\":false}");
     }
 }
