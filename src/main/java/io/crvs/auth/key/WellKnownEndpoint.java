@@ -55,6 +55,9 @@ public final class WellKnownEndpoint implements Endpoint {
         body.put("introspection_endpoint", base + "/introspect");
         body.put("introspection_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
         body.put("scopes_supported", List.of("declare", "notification-api", "nationalId", "recordsearch", "webhook"));
+        // RFC 8414 requires response_types_supported even without an authorization endpoint; the empty list is
+        // explained in the metadata route's description in /openapi.json (oauth-security.md §2.6).
+        body.put("service_documentation", base + "/openapi.json");
         ctx.header("Cache-Control", "public, max-age=300");
         ctx.contentType("application/json").result(json.writeValueAsBytes(body));
     }

@@ -138,6 +138,19 @@ public abstract class KeysContract extends AppContract {
     }
 
     @Test
+    void metadataWhenResponseTypesEmptyThenServiceDocumentationServedAndExplainsIt() {
+        var body = http().get("/.well-known/oauth-authorization-server").json();
+        assertThat(body.path("response_types_supported").size()).isZero();
+        var documentation = body.path("service_documentation").asText();
+        var base = body.path("token_endpoint").asText().replaceAll("/token$", "");
+        assertThat(documentation).isEqualTo(base + "/openapi.json");
+        var served = http().get(java.net.URI.create(documentation).getPath());
+        assertThat(served.status()).as(served.toString()).isEqualTo(200);
+        assertThat(served.json().at("/paths/~1.well-known~1oauth-authorization-server/get/description").asText())
+                .contains("response_types_supported").contains("client-credentials");
+    }
+
+    @Test
     void rotationWhenNewKeyThenNewKidOldTokensStillValidAndBothPublished() {
         var before = freshToken();
         var oldKid = Jwt.header(before).get("kid").asText();
