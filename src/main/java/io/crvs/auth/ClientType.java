@@ -1,8 +1,9 @@
 package io.crvs.auth;
 
+import io.crvs.platform.problem.ValidationException;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The kinds of integration client and the scopes each receives (OpenCRVS {@code systemScopeMapping}, interop §3.1). */
 public enum ClientType {
@@ -28,14 +29,13 @@ public enum ClientType {
         return singleton;
     }
 
-    public static Optional<ClientType> parse(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(valueOf(value.trim().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+    /**
+     * The type {@code value} names exactly: OpenCRVS's {@code SystemType} enum is upper case, and so are its
+     * clients. Otherwise a 400 naming {@code field} and the types there are.
+     */
+    public static ClientType require(String value, String field) {
+        return Arrays.stream(values()).filter(type -> type.name().equals(value)).findFirst()
+                .orElseThrow(() -> new ValidationException(field, "must be one of " + Arrays.stream(values())
+                        .map(Enum::name).collect(Collectors.joining(", "))));
     }
 }

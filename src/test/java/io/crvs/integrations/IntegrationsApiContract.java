@@ -184,7 +184,6 @@ public abstract class IntegrationsApiContract extends AppContract {
         var odd = List.of("null", "[]", "\"HEALTH\"", "42", "true", "{}", "{\"type\":null,\"name\":null}",
                 "{\"type\":[\"HEALTH\"],\"name\":\"a\"}", "{\"type\":\"HEALTH\",\"name\":{}}",
                 "{\"type\":\"WEBHOOK\",\"name\":\"odd 1\",\"settings\":[]}",
-                "{\"type\":\"WEBHOOK\",\"name\":\"odd 2\",\"settings\":{\"dailyQuota\":null}}",
                 "{\"type\":\"WEBHOOK\",\"name\":\"odd 3\",\"settings\":{\"dailyQuota\":\"many\"}}",
                 "{\"type\":\"WEBHOOK\",\"name\":\"odd 4\",\"settings\":{\"dailyQuota\":1e400}}",
                 "{\"type\":\"WEBHOOK\",\"name\":\"odd 5\",\"settings\":{\"webhook\":[null]}}",
@@ -198,6 +197,57 @@ public abstract class IntegrationsApiContract extends AppContract {
             assertThat(response.status()).as(body + " -> " + response).isBetween(400, 499);
             assertThat(response.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
         }
+    }
+
+    /** A 400 naming {@code field} with {@code message}. */
+    private static void assertFieldMessage(Response response, String field, String message) {
+        assertFieldError(response, field);
+        var messages = new ArrayList<String>();
+        response.json().get("errors").forEach(e -> {
+            if (e.get("field").asText().equals(field)) {
+                messages.add(e.get("message").asText());
+            }
+        });
+        assertThat(messages).as(response.toString()).anySatisfy(m -> assertThat(m).contains(message));
+    }
+
+    @Test
+    void createWhenNameOrQuotaHasTheWrongJsonTypeThen400SayingWhatItMustBe() {
+        assertFieldMessage(create("{\"type\":\"HEALTH\",\"name\":5}"), "name", "must be a string");
+        assertFieldMessage(create("{\"type\":\"HEALTH\",\"name\":true}"), "name", "must be a string");
+        var fraction = Map.of("type", "RECORD_SEARCH", "name", unique("Fraction"),
+                "settings", Map.of("dailyQuota", 1.5, "webhook", List.of()));
+        assertFieldMessage(create(fraction), "settings.dailyQuota", "must be a whole number");
+        assertThat(app.app().auth().clients().list()).noneMatch(c -> c.name().equals("5") || c.name().startsWith("Fraction"));
+    }
+
+    @Test
+    void createWhenTypeIsNotExactlyUpperCaseThen400ListingTheTypes() {
+        for (var type : List.of("health", "Health", " HEALTH")) {
+            assertFieldMessage(create(Map.of("type", type, "name", unique("Case"))), "type",
+                    "must be one of HEALTH, NATIONAL_ID, RECORD_SEARCH, WEBHOOK");
+        }
+    }
+
+    @Test
+    void createWhenNameHoldsALoneSurrogateThen400() {
+        var name = "Clinic " + UUID.randomUUID();
+        for (var escape : List.of("\\ud800", "\\udc00", "\\udc00\\ud800")) {
+            assertFieldError(create("{\"type\":\"HEALTH\",\"name\":\"" + name + " " + escape + "\"}"), "name");
+        }
+        var pair = createOk(Map.of("type", "HEALTH", "name", name + " \ud83d\ude00")).json();
+        assertThat(pair.get("name").asText()).isEqualTo(name + " \ud83d\ude00");
+    }
+
+    @Test
+    void createWhenWebhookSettingsLeaveDailyQuotaOutOrNullThenAcceptedWithOpenCrvsDefault0() {
+        var webhook = List.of(Map.of("event", "birth", "permissions", List.of("child-details")));
+        var absent = createOk(Map.of("type", "WEBHOOK", "name", unique("No quota"), "settings", Map.of("webhook", webhook)));
+        assertThat(absent.json().get("settings").toString())
+                .isEqualTo("{\"dailyQuota\":0,\"webhook\":[{\"event\":\"birth\",\"permissions\":[\"child-details\"]}]}");
+        var nullQuota = create("{\"type\":\"WEBHOOK\",\"name\":\"" + unique("Null quota") + "\",\"settings\":{\"dailyQuota\":null}}");
+        assertThat(nullQuota.status()).as(nullQuota.toString()).isEqualTo(201);
+        assertThat(nullQuota.json().get("settings").get("dailyQuota").asInt()).isZero();
     }
 
     @Test

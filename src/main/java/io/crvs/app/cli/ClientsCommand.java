@@ -6,7 +6,6 @@ import io.crvs.auth.ClientType;
 import io.crvs.auth.NewClient;
 import io.crvs.integrations.ClientViews;
 import io.crvs.platform.audit.Actor;
-import io.crvs.platform.problem.ValidationException;
 import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -58,12 +57,9 @@ final class ClientsCommand {
 
         @Override
         public void run() {
-            printAudited(data, ClientOperation.CREATE, null, app -> {
-                var clientType = ClientType.parse(type).orElseThrow(() ->
-                        new ValidationException("--type", "must be one of HEALTH, NATIONAL_ID, RECORD_SEARCH, WEBHOOK"));
-                return ClientViews.issued(app.auth().clients().create(new NewClient(clientType, name,
-                        Optional.ofNullable(integratingSystemType), Optional.empty()), Actor.commandLine()));
-            });
+            printAudited(data, ClientOperation.CREATE, null, app -> ClientViews.issued(app.auth().clients().create(
+                    new NewClient(ClientType.require(type, "--type"), name, Optional.ofNullable(integratingSystemType),
+                            Optional.empty()), Actor.commandLine())));
         }
     }
 

@@ -32,6 +32,9 @@ final class ClientRules {
             errors.add(new FieldError("name", "must be at most " + MAX_NAME + " characters"));
         } else if (name.codePoints().anyMatch(Character::isISOControl)) {
             errors.add(new FieldError("name", "must not contain control characters"));
+        } else if (name.codePoints().anyMatch(c -> Character.getType(c) == Character.SURROGATE)) {
+            // Half of a UTF-16 surrogate pair on its own (a JSON escape can send one): no character, not UTF-8.
+            errors.add(new FieldError("name", "must be valid Unicode text (a lone surrogate is not)"));
         }
         var systemType = integratingSystemType(request, errors);
         var settings = request.settings().map(s -> checkSettings(s, errors));
@@ -100,7 +103,8 @@ final class ClientRules {
         return switch (type) {
             case RECORD_SEARCH -> Optional.of(settings.orElse(
                     new ClientSettings(ClientSettings.DEFAULT_RECORD_SEARCH_QUOTA, List.of())));
-            case WEBHOOK -> Optional.of(settings.orElse(new ClientSettings(0, List.of())));
+            case WEBHOOK -> Optional.of(settings.orElse(
+                    new ClientSettings(ClientSettings.DEFAULT_DAILY_QUOTA, List.of())));
             case HEALTH, NATIONAL_ID -> Optional.empty();
         };
     }

@@ -14,7 +14,6 @@ import io.crvs.auth.Scopes;
 import io.crvs.platform.audit.Actor;
 import io.crvs.platform.problem.ForbiddenException;
 import io.crvs.platform.problem.ValidationException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +55,7 @@ final class SystemResolvers {
         if (input == null) {
             throw new ValidationException("system", "is required");
         }
-        var type = ClientType.parse((String) input.get("type"))
-                .orElseThrow(() -> new ValidationException("system.type", "is not a system type"));
+        var type = ClientType.require((String) input.get("type"), "system.type");
         var settings = Optional.ofNullable((Map<String, Object>) input.get("settings")).map(SystemResolvers::settings);
         var issued = clients.create(new NewClient(type, (String) input.get("name"),
                 Optional.ofNullable((String) input.get("integratingSystemType")), settings), actor);
@@ -72,20 +70,12 @@ final class SystemResolvers {
 
     @SuppressWarnings("unchecked")
     private static ClientSettings settings(Map<String, Object> input) {
-        var quota = input.get("dailyQuota") instanceof Integer q ? q : 0;
         var entries = Optional.ofNullable((List<Map<String, Object>>) input.get("webhook")).orElse(List.of());
-        var webhook = new ArrayList<ClientSettings.WebhookPermission>();
-        for (int i = 0; i < entries.size(); i++) {
-            var w = entries.get(i);
-            // The schema's [WebhookInput] admits null entries.
-            if (w == null) {
-                throw new ValidationException("settings.webhook[" + i + "]", "must be an object with an event");
-            }
-            webhook.add(new ClientSettings.WebhookPermission((String) w.get("event"),
-                    Optional.ofNullable((List<String>) w.get("permissions")).orElse(List.of()).stream()
-                            .filter(Objects::nonNull).toList()));
-        }
-        return new ClientSettings(quota, List.copyOf(webhook));
+        // The schema's [WebhookInput] admits null entries: kept, for ClientSettings.of to refuse by position.
+        var webhook = entries.stream().map(w -> w == null ? null : new ClientSettings.WebhookPermission(
+                (String) w.get("event"), Optional.ofNullable((List<String>) w.get("permissions")).orElse(List.of())
+                        .stream().filter(Objects::nonNull).toList())).toList();
+        return ClientSettings.of((Integer) input.get("dailyQuota"), webhook);
     }
 
     /** OpenCRVS's {@code pickSystem}: {@code _id, clientId, shaSecret, status, name, type, integratingSystemType, settings}. */

@@ -15,7 +15,6 @@ import io.crvs.integrations.ClientViews;
 import io.crvs.platform.audit.Actor;
 import io.crvs.platform.http.Endpoint;
 import io.crvs.platform.http.Requests;
-import io.crvs.platform.problem.ValidationException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -68,11 +67,11 @@ public final class IntegrationsEndpoint implements Endpoint {
 
     private void create(Context ctx, Actor actor) throws Exception {
         var body = Requests.json(ctx, json, CreateClientRequest.class);
-        var type = ClientType.parse(body.type()).orElseThrow(() ->
-                new ValidationException("type", "must be one of HEALTH, NATIONAL_ID, RECORD_SEARCH, WEBHOOK"));
+        var type = ClientType.require(body.type(), "type");
         var systemType = Optional.ofNullable(body.integratingSystemType())
                 .or(() -> Optional.ofNullable(body.integratingSystemTypeSnake()));
-        var issued = clients.create(new NewClient(type, body.name(), systemType, Optional.ofNullable(body.settings())), actor);
+        var settings = Optional.ofNullable(body.settings()).map(CreateClientRequest.Settings::settings);
+        var issued = clients.create(new NewClient(type, body.name(), systemType, settings), actor);
         ctx.header("Location", "/integrations/" + issued.client().id());
         writeSecret(ctx, 201, ClientViews.issued(issued));
     }

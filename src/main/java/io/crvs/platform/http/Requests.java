@@ -82,7 +82,7 @@ public final class Requests {
         } catch (UnrecognizedPropertyException e) {
             throw new ValidationException(path(e), "is not a known field");
         } catch (InvalidFormatException e) {
-            throw new ValidationException(path(e), "has an invalid value");
+            throw new ValidationException(path(e), expected(e.getTargetType()));
         } catch (MismatchedInputException e) {
             var field = path(e);
             throw new ValidationException(field.isEmpty() ? "(body)" : field,
@@ -131,6 +131,17 @@ public final class Requests {
         int semicolon = contentType.indexOf(';');
         var bare = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
         return bare.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** What a value of {@code type} must be, in the caller's terms. */
+    private static String expected(Class<?> type) {
+        if (type == String.class) {
+            return "must be a string";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "must be a whole number";
+        }
+        return "has an invalid value";
     }
 
     private static String path(MismatchedInputException e) {
