@@ -1,6 +1,8 @@
 package io.crvs.auth.token;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import io.crvs.platform.http.Requests;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -26,6 +28,7 @@ public record ClientRequest(Map<String, String> parameters, Optional<String> cli
     static final Set<String> READ = Set.of("grant_type", "client_id", "client_secret", "scope", "token",
             "token_type_hint");
     private static final int MAX_VALUE = 8192;
+    private static final JsonFactory JSON = new JsonFactory();
 
     /** How the client presented its credentials. */
     public enum Method {
@@ -94,10 +97,27 @@ public record ClientRequest(Map<String, String> parameters, Optional<String> cli
         }
         // OpenCRVS's Postman collection sends Content-Type: application/json with an empty body, and OpenCRVS
         // ignores any body on /token: so do we for JSON. Other non-empty bodies are a mistake worth naming.
-        if (!body.isBlank() && !type.equals("application/json")) {
+        if (body.isBlank()) {
+            return Map.of();
+        }
+        if (!type.equals("application/json")) {
             throw invalid("Send parameters as application/x-www-form-urlencoded");
         }
+        requireWellFormedJson(body);
         return Map.of();
+    }
+
+    /** Ignored, but read: hapi parses a JSON body before the handler runs and answers 400 when it cannot. */
+    private static void requireWellFormedJson(String body) {
+        try (var parser = JSON.createParser(body)) {
+            parser.nextToken();
+            parser.skipChildren();
+            if (parser.nextToken() != null) {
+                throw invalid("The body is not valid JSON: data follows the value");
+            }
+        } catch (IOException e) {
+            throw invalid("The body is not valid JSON");
+        }
     }
 
     private static Optional<String> single(String name, List<String> fromQuery, List<String> fromBody) {

@@ -45,6 +45,18 @@ class ClientRequestTest {
         assertThat(((OAuthErrorException) thrown).error()).isEqualTo(OAuthError.INVALID_REQUEST);
     }
 
+    @Example
+    void jsonBodyWhenNotWellFormedThenInvalidRequestAndOtherwiseIgnored() {
+        for (var bad : List.of("{bad", "{\"a\":1", "{} {}", "[1,]", "'x'")) {
+            assertInvalidRequest(catchThrowable(() -> ClientRequest.parse(
+                    new ClientRequest.Raw("client_id=a", "application/json", bad, null), true)));
+        }
+        for (var ignored : List.of("", " ", "{}", "[]", "null", "{\"client_id\":\"b\"}")) {
+            var request = ClientRequest.parse(new ClientRequest.Raw("client_id=a", "application/json", ignored, null), true);
+            assertThat(request.clientId()).as(ignored).hasValue("a");
+        }
+    }
+
     /** Non-empty strings of any Unicode scalar values (no lone surrogates, which UTF-8 cannot carry). */
     @Provide
     Arbitrary<String> values() {
