@@ -243,6 +243,32 @@ public abstract class CliContract extends AppContract {
     }
 
     @Test
+    void commandsWhenArgumentsWrongThenOneJsonLineOnStderrAndExit1AsTheReadmeSays() {
+        var mistakes = List.of(
+                List.of("clients", "show"),
+                List.of("clients", "create", "--type", "HEALTH"),
+                List.of("clients", "list", "--bogus"),
+                List.of("clients"),
+                List.of("clients", "frobnicate"),
+                List.of("keys", "rotate", "extra"),
+                List.of("audit", "--limit", "many"),
+                List.of("users", "create-admin", "--family-name", "Hopper"),
+                List.of("--no-such-option"));
+        for (var args : mistakes) {
+            var result = CrvsJar.run(args, Map.of());
+            assertThat(result.exit()).as(args + ": " + result).isEqualTo(1);
+            assertThat(result.stdoutLines()).as(args + ": " + result).isEmpty();
+            assertThat(result.stderr().lines().filter(l -> !l.isBlank()).toList()).as(args + ": " + result).hasSize(1);
+            var error = result.error();
+            assertThat(error.get("error").asText()).as(args + ": " + result).isEqualTo("invalid_arguments");
+            assertThat(error.get("message").asText()).as(args + ": " + result).contains("--help");
+            result.assertNoStackTrace();
+        }
+        assertThat(CrvsJar.run(List.of("clients", "show"), Map.of()).error().get("message").asText())
+                .contains("ID").contains("crvs clients show --help");
+    }
+
+    @Test
     void helpWhenRequestedThenListsCommandsAndExitsZero() {
         var result = CrvsJar.run(List.of("--help"), Map.of());
         assertThat(result.exit()).as(result.toString()).isZero();
@@ -357,7 +383,8 @@ public abstract class CliContract extends AppContract {
             result.assertNoStackTrace();
             var cliResult = CrvsJar.run(List.of("clients", "list", "--data", dataDir.toString()), env);
             assertThat(cliResult.exit()).as(cliResult.toString()).isEqualTo(1);
-            assertThat(cliResult.stderr()).contains("CRVS_PORT");
+            assertThat(cliResult.error().get("error").asText()).isEqualTo("invalid_configuration");
+            assertThat(cliResult.error().get("message").asText()).contains("CRVS_PORT");
             cliResult.assertNoStackTrace();
         } finally {
             deleteTree(dataDir);

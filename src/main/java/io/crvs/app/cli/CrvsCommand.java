@@ -20,14 +20,24 @@ public final class CrvsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** The command line with crvs's error handling: operator mistakes print one JSON line on stderr, never a stack trace. */
+    /**
+     * The command line with crvs's error handling: operator mistakes, a wrong option or argument included, print
+     * one JSON line on stderr and exit 1, never picocli's usage text (exit 2) or a stack trace.
+     */
     public static CommandLine commandLine() {
         var commandLine = new CommandLine(new CrvsCommand());
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            var cmd = e.getCommandLine();
+            cmd.getErr().println(Output.error("invalid_arguments",
+                    e.getMessage() + "; see '" + cmd.getCommandSpec().qualifiedName() + " --help'"));
+            return 1;
+        });
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             var err = cmd.getErr();
             switch (e) {
                 case ProblemException problem -> err.println(Output.error(problem.code(), problem.detail(), problem.errors()));
-                case ConfigException config -> err.println(config.getMessage());
+                case ConfigException config -> err.println(Output.error("invalid_configuration",
+                        "Invalid configuration: " + String.join("; ", config.problems())));
                 default -> {
                     err.println(Output.error("failed", e.getClass().getSimpleName() + ": " + e.getMessage()));
                     if (System.getenv("CRVS_DEBUG") != null) {
