@@ -336,6 +336,25 @@ public abstract class NotificationContract extends RecordsContractSupport {
         assertThat(TestBundles.extension(task, TestBundles.REG_LAST_LOCATION)).hasValue("Location/BxrIbNW7f3K");
     }
 
+    @Test
+    void notifyWhenAddressLinesTenToTwelveBlankOrAValidChainThen200() {
+        var blank = TestBundles.birth().build();
+        var lines = motherAddress(blank).putArray("line").add("12 Independence Avenue");
+        for (int i = 1; i <= 12; i++) {
+            lines.add(i == 11 ? " " : "");
+        }
+        var chain = TestBundles.birth().build();
+        motherAddress(chain).remove("district");
+        addressLine(chain, 10, DISTRICT_ID);
+
+        var blankResponse = notify(health().bearer(), blank);
+        var chainResponse = notify(health().bearer(), chain);
+
+        assertThat(blankResponse.status()).as(blankResponse.toString()).isEqualTo(200);
+        assertThat(chainResponse.status()).as("line[10] Ibombo, then no district, then its province: " + chainResponse)
+                .isEqualTo(200);
+    }
+
     // ---- broken bundles ------------------------------------------------------------------------------------
 
     /** A broken request body and the element its OperationOutcome must name. */
@@ -373,6 +392,15 @@ public abstract class NotificationContract extends RecordsContractSupport {
 
     private static ObjectNode motherAddress(ObjectNode bundle) {
         return (ObjectNode) resource(bundle, 3).path("address").path(0);
+    }
+
+    /** The mother's {@code address[0].line}: blank strings up to {@code index}, then {@code value}. */
+    private static void addressLine(ObjectNode bundle, int index, String value) {
+        var line = motherAddress(bundle).putArray("line");
+        for (int i = 0; i < index; i++) {
+            line.add("");
+        }
+        line.add(value);
     }
 
     private static void swap(ObjectNode bundle, int a, int b) {
@@ -526,6 +554,20 @@ public abstract class NotificationContract extends RecordsContractSupport {
                 mutated("address district not in the state", b -> motherAddress(b).put("district",
                         TestBundles.ILANGA_DISTRICT_ID), address + ".district"),
                 mutated("address country invalid", b -> motherAddress(b).put("country", "XYZ"), address + ".country"),
+                mutated("address line[10] unknown", b -> addressLine(b, 10, "nowhere"), address + ".line[10]"),
+                mutated("address line[10] the address's own district", b -> addressLine(b, 10, DISTRICT_ID),
+                        address + ".line[10]"),
+                mutated("address line[10] a district of another province", b -> {
+                    motherAddress(b).remove("district");
+                    addressLine(b, 10, TestBundles.ILANGA_DISTRICT_ID);
+                }, address + ".line[10]"),
+                mutated("address line[11] unknown, line[10] blank", b -> addressLine(b, 11, "nowhere"),
+                        address + ".line[11]"),
+                mutated("address line[12] a health facility", b -> addressLine(b, 12, FACILITY_ID), address + ".line[12]"),
+                mutated("address line[10] a number", b -> {
+                    addressLine(b, 10, "");
+                    ((ArrayNode) motherAddress(b).path("line")).set(10, b.numberNode(7));
+                }, address + ".line[10]"),
                 mutated("HAPI: extension an object", b -> TestBundles.task(b).putObject("extension").put("url", "x"),
                         "Bundle"),
                 mutated("HAPI: contained resource of unknown type", b -> resource(b, 2).putArray("contained").addObject()
