@@ -491,6 +491,12 @@ public abstract class NotificationContract extends RecordsContractSupport {
                         .path("coding").path(0)).put("code", "marriage-notification"), "Bundle.entry[0].resource.type"),
                 mutated("Composition type missing", b -> TestBundles.composition(b).remove("type"),
                         "Bundle.entry[0].resource.type"),
+                mutated("Composition identifier a string", b -> TestBundles.composition(b).put("identifier", "abc"),
+                        "Bundle.entry[0].resource.identifier"),
+                mutated("Composition identifier value a number", b -> TestBundles.composition(b).putObject("identifier")
+                        .put("value", 5), "Bundle.entry[0].resource.identifier"),
+                mutated("Composition identifier an array", b -> TestBundles.composition(b).putArray("identifier")
+                        .addObject().put("value", UUID.randomUUID().toString()), "Bundle.entry[0].resource.identifier"),
                 mutated("Composition identifier over 200 characters", b -> ((ObjectNode) TestBundles.composition(b)
                         .path("identifier")).put("value", "x".repeat(201)), "Bundle.entry[0].resource.identifier.value"),
                 mutated("Task.status not draft", b -> TestBundles.task(b).put("status", "ready"), task + ".status"),
@@ -622,10 +628,6 @@ public abstract class NotificationContract extends RecordsContractSupport {
                 mutated("address lines numbers", b -> motherAddress(b).putArray("line").add(1).add(2), ""),
                 mutated("address a string", b -> resource(b, 3).putArray("address").add("Ibombo"), ""),
                 mutated("Task.identifier an object", b -> TestBundles.task(b).putObject("identifier").put("value", "x"), ""),
-                mutated("Composition.identifier an array", b -> TestBundles.composition(b).putArray("identifier")
-                        .addObject().put("value", UUID.randomUUID().toString()), ""),
-                mutated("Composition.identifier a number", b -> TestBundles.composition(b).putObject("identifier")
-                        .put("value", 12345), ""),
                 mutated("Encounter.location an object", b -> resource(b, 5).set("location",
                         resource(b, 5).path("location").path(0)), ""),
                 mutated("section code an array of strings", b -> section(b, 1).putArray("code").add("mother-details"), ""),

@@ -48,16 +48,35 @@ public final class BundleReader {
         var root = parseJson(body);
         checkBundleElements(root);
         var entries = entries(root);
+        var composition = entries.getFirst().resource();
+        // Before HAPI, whose lenient parser would turn a malformed identifier into a message naming only "Bundle".
+        var identifier = sourceIdentifier(composition);
         parseWithHapi(body);
-        var composition = entries.getFirst();
-        var type = compositionType(composition.resource());
+        var type = compositionType(composition);
         var event = type.startsWith("birth-") ? EventType.BIRTH : EventType.DEATH;
-        var identifier = Optional.ofNullable(composition.resource().path("identifier").path("value").textValue())
-                .filter(v -> !v.isBlank());
-        if (identifier.isPresent() && identifier.get().length() > 200) {
+        return new IncomingBundle(entries, event, type.endsWith("-notification"), identifier);
+    }
+
+    /**
+     * {@code Composition.identifier.value}, which makes a resubmission idempotent. It must be readable: a FHIR
+     * Identifier (an object) whose value, if any, is a string. A bare string, an array or a numeric value would
+     * otherwise be stored as if no identifier had been sent, and every retry would become a new record.
+     */
+    private static Optional<String> sourceIdentifier(ObjectNode composition) {
+        var identifier = composition.path("identifier");
+        if (identifier.isMissingNode() || identifier.isNull()) {
+            return Optional.empty();
+        }
+        var value = identifier.path("value");
+        if (!identifier.isObject() || !(value.isMissingNode() || value.isNull() || value.isTextual())) {
+            throw FhirProblem.invalid("Bundle.entry[0].resource.identifier", "Composition.identifier must be an "
+                    + "Identifier object whose value is a string, e.g. {\"system\":\"urn:ietf:rfc:3986\",\"value\":\"<uuid>\"}");
+        }
+        var text = Optional.ofNullable(value.textValue()).filter(v -> !v.isBlank());
+        if (text.isPresent() && text.get().length() > 200) {
             throw FhirProblem.invalid("Bundle.entry[0].resource.identifier.value", "Composition.identifier.value is longer than 200 characters");
         }
-        return new IncomingBundle(entries, event, type.endsWith("-notification"), identifier);
+        return text;
     }
 
     private ObjectNode parseJson(byte[] body) {
