@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * OpenCRVS's Event Notification API, {@code POST /notification} (interop spec §4), over real HTTP: the four
@@ -355,6 +356,17 @@ public abstract class NotificationContract extends RecordsContractSupport {
                 .isEqualTo(200);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"894", "004", "ZM", "ZMB", "zmb"})
+    void notifyWhenAddressCountryIsoAlpha2Alpha3OrNumericThen200(String country) {
+        var bundle = TestBundles.birth().build();
+        motherAddress(bundle).put("country", country);
+
+        var response = notify(health().bearer(), bundle);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    }
+
     // ---- broken bundles ------------------------------------------------------------------------------------
 
     /** A broken request body and the element its OperationOutcome must name. */
@@ -560,6 +572,8 @@ public abstract class NotificationContract extends RecordsContractSupport {
                 mutated("address district not in the state", b -> motherAddress(b).put("district",
                         TestBundles.ILANGA_DISTRICT_ID), address + ".district"),
                 mutated("address country invalid", b -> motherAddress(b).put("country", "XYZ"), address + ".country"),
+                mutated("address country an unassigned numeric code", b -> motherAddress(b).put("country", "999"),
+                        address + ".country"),
                 mutated("address line[10] unknown", b -> addressLine(b, 10, "nowhere"), address + ".line[10]"),
                 mutated("address line[10] the address's own district", b -> addressLine(b, 10, DISTRICT_ID),
                         address + ".line[10]"),

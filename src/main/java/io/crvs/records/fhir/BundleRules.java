@@ -6,9 +6,7 @@ import io.crvs.locations.LocationType;
 import io.crvs.locations.Locations;
 import io.crvs.platform.fhir.FhirProblem;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -22,7 +20,6 @@ import java.util.function.UnaryOperator;
  */
 public final class BundleRules {
     static final Set<String> GENDERS = Set.of("male", "female", "other", "unknown");
-    private static final Set<String> ISO_COUNTRIES = isoCountries();
     /** The address elements that hold location ids, most local first (OpenCRVS's line[10..12] are levels below the district). */
     private static final List<AddressLevel> ADDRESS_LEVELS = List.of(AddressLevel.line(12), AddressLevel.line(11),
             AddressLevel.line(10), new AddressLevel("district", a -> a.path("district")),
@@ -158,8 +155,9 @@ public final class BundleRules {
         if (countryCode.isEmpty()) {
             return;
         }
-        if (!countryCode.equals(country) && !ISO_COUNTRIES.contains(countryCode.toUpperCase(Locale.ROOT))) {
-            throw FhirProblem.invalid(path + ".country", countryCode + " is not " + country + " or an ISO 3166 country code");
+        if (!countryCode.equals(country) && !CountryCodes.isIso(countryCode)) {
+            throw FhirProblem.invalid(path + ".country", countryCode + " is not " + country
+                    + " or an ISO 3166-1 country code (alpha-2, alpha-3 or numeric)");
         }
         if (countryCode.equals(country)) {
             checkLocationChain(address, path);
@@ -244,14 +242,5 @@ public final class BundleRules {
         JsonNode of(JsonNode address) {
             return reader.apply(address);
         }
-    }
-
-    private static Set<String> isoCountries() {
-        var codes = new HashSet<String>();
-        for (var alpha2 : Locale.getISOCountries()) {
-            codes.add(alpha2);
-            codes.add(Locale.of("", alpha2).getISO3Country());
-        }
-        return Set.copyOf(codes);
     }
 }
