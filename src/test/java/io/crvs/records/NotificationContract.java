@@ -367,6 +367,19 @@ public abstract class NotificationContract extends RecordsContractSupport {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
     }
 
+    /** OpenCRVS checks {@code meta.lastUpdated} with Joi's {@code date().iso()}, which takes all of these. */
+    @ParameterizedTest
+    @ValueSource(strings = {"2022-08-14", "2022-08", "2022", "2022-08-14T14:43:47.000Z", "2022-08-14T14:43Z",
+            "2022-08-14T14:43:47", "2022-08-14T14:43:47.123456+02:00", "2022-08-14T14:43:47-0530", "2022-08-14T24:00"})
+    void notifyWhenMetaLastUpdatedInAnIsoFormJoiAcceptsThen200(String lastUpdated) {
+        var bundle = TestBundles.birth().build();
+        ((ObjectNode) bundle.path("meta")).put("lastUpdated", lastUpdated);
+
+        var response = notify(health().bearer(), bundle);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    }
+
     // ---- broken bundles ------------------------------------------------------------------------------------
 
     /** A broken request body and the element its OperationOutcome must name. */
@@ -457,6 +470,12 @@ public abstract class NotificationContract extends RecordsContractSupport {
                         "yesterday"), "Bundle.meta.lastUpdated"),
                 mutated("meta.lastUpdated a number", b -> ((ObjectNode) b.path("meta")).put("lastUpdated", 1715000000),
                         "Bundle.meta.lastUpdated"),
+                mutated("meta.lastUpdated a day-first date", b -> ((ObjectNode) b.path("meta")).put("lastUpdated",
+                        "14/08/2022"), "Bundle.meta.lastUpdated"),
+                mutated("meta.lastUpdated month 13", b -> ((ObjectNode) b.path("meta")).put("lastUpdated",
+                        "2022-13-01"), "Bundle.meta.lastUpdated"),
+                mutated("meta.lastUpdated hour 25", b -> ((ObjectNode) b.path("meta")).put("lastUpdated",
+                        "2022-08-14T25:00Z"), "Bundle.meta.lastUpdated"),
                 mutated("entry missing", b -> b.remove("entry"), "Bundle.entry"),
                 mutated("entry empty", b -> b.putArray("entry"), "Bundle.entry"),
                 mutated("entry an object", b -> b.putObject("entry").put("fullUrl", "urn:uuid:1"), "Bundle.entry"),

@@ -9,8 +9,6 @@ import io.crvs.platform.fhir.Fhir;
 import io.crvs.platform.fhir.FhirProblem;
 import io.crvs.records.EventType;
 import java.io.IOException;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -113,12 +111,12 @@ public final class BundleReader {
         }
         var lastUpdated = root.path("meta").path("lastUpdated");
         if (!lastUpdated.isTextual()) {
-            throw FhirProblem.required("Bundle.meta.lastUpdated", "Bundle.meta.lastUpdated is required (an instant)");
+            throw FhirProblem.required("Bundle.meta.lastUpdated", "Bundle.meta.lastUpdated is required (an ISO 8601"
+                    + " date or date-time)");
         }
-        try {
-            OffsetDateTime.parse(lastUpdated.textValue());
-        } catch (DateTimeParseException e) {
-            throw FhirProblem.invalid("Bundle.meta.lastUpdated", "Bundle.meta.lastUpdated is not an instant: " + lastUpdated.textValue());
+        if (!FhirDates.isIsoDate(lastUpdated.textValue())) {
+            throw FhirProblem.invalid("Bundle.meta.lastUpdated", "Bundle.meta.lastUpdated is not an ISO 8601 date or"
+                    + " date-time (e.g. 2024-05-01 or 2024-05-01T10:00:00Z): " + shorten(lastUpdated.textValue()));
         }
     }
 
