@@ -388,6 +388,19 @@ public abstract class RecordWorkflowContract extends RecordsContractSupport {
         assertThat(changes(id)).containsExactly("NOTIFIED", "DECLARATION_UPDATED", "VALIDATED");
     }
 
+    /** The staff API takes back the document it serves (with its Bundle.id), unlike OpenCRVS's notification schema. */
+    @Test
+    void updateWhenDocumentAsReadSentBackThenAccepted() {
+        var id = notified();
+        var document = (ObjectNode) document(id);
+        assertThat(document.has("id")).isTrue();
+
+        var updated = update(id, staff("f.katongo"), document);
+
+        assertStatus(updated, "IN_PROGRESS");
+        assertThat(changes(id)).containsExactly("NOTIFIED", "DECLARATION_UPDATED");
+    }
+
     @Test
     void updateWhenFieldAgentThen403AndWhenOfficeOrEventChangesThen400() {
         var id = notified();
