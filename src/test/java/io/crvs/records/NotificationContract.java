@@ -380,6 +380,39 @@ public abstract class NotificationContract extends RecordsContractSupport {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"text/plain", "application/x-www-form-urlencoded", "application/xml"})
+    void notifyWhenContentTypeNotJsonThen415OperationOutcomeNamingTheJsonTypes(String contentType) {
+        var client = health();
+        var queued = occurrencesTotal();
+
+        var response = http().send("POST", "/notification", TestBundles.json(TestBundles.birth().build()),
+                "Authorization", client.bearer(), "Content-Type", contentType);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(415);
+        assertThat(response.header("Content-Type").orElseThrow()).startsWith(FHIR_JSON);
+        var issue = response.json().path("issue").path(0);
+        assertThat(response.json().path("resourceType").asText()).isEqualTo("OperationOutcome");
+        assertThat(issue.path("code").asText()).isEqualTo("not-supported");
+        assertThat(issue.path("diagnostics").asText()).contains(contentType, "application/json", "application/fhir+json",
+                "+json");
+        assertThat(occurrencesTotal()).isEqualTo(queued);
+    }
+
+    /** An empty value stands for no Content-Type header at all, which hapi (and crvs) read as JSON. */
+    @ParameterizedTest
+    @ValueSource(strings = {"application/fhir+json", "application/json; charset=utf-8", "Application/JSON",
+            "application/vnd.example+json; charset=UTF-8", ""})
+    void notifyWhenJsonContentTypeOrNoneThen200(String contentType) {
+        var body = TestBundles.json(TestBundles.birth().build());
+        var headers = contentType.isEmpty() ? new String[] {"Authorization", health().bearer()}
+                : new String[] {"Authorization", health().bearer(), "Content-Type", contentType};
+
+        var response = http().send("POST", "/notification", body, headers);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    }
+
     // ---- broken bundles ------------------------------------------------------------------------------------
 
     /** A broken request body and the element its OperationOutcome must name. */

@@ -7,6 +7,7 @@ import io.crvs.platform.fhir.OperationOutcomes;
 import io.crvs.platform.http.Endpoint;
 import io.crvs.platform.http.Requests;
 import io.crvs.platform.problem.ForbiddenException;
+import io.crvs.platform.problem.UnsupportedMediaTypeException;
 import io.crvs.platform.problem.ValidationException;
 import io.crvs.records.Staff;
 import io.crvs.records.usecase.ActionRequest;
@@ -67,6 +68,7 @@ public final class RecordsEndpoint implements Endpoint {
 
     private void declare(Context ctx) throws Exception {
         var submitter = submitter(ctx, Set.of("declare", "validate", "register"));
+        requireJsonBundle(ctx);
         var outcome = intake.declare(ctx.bodyAsBytes(), submitter);
         ctx.header("Location", "/records/" + outcome.record().id());
         write(ctx, outcome.created() ? 201 : 200, RecordViews.summary(outcome.record()));
@@ -104,10 +106,18 @@ public final class RecordsEndpoint implements Endpoint {
 
     private void update(Context ctx) throws Exception {
         var submitter = submitter(ctx, STAFF);
+        requireJsonBundle(ctx);
         var request = new ActionRequest(version(ctx, null), Optional.empty(), Optional.empty(), Optional.of(ctx.bodyAsBytes()));
         var record = actions.act(ctx.pathParam("id"), Action.UPDATE, request, staff(submitter), submitter);
         ctx.header("ETag", "\"" + record.version() + "\"");
         write(ctx, 200, RecordViews.summary(record));
+    }
+
+    /** Bundles are read as {@code POST /notification} reads them: JSON by Content-Type, or without one. */
+    private static void requireJsonBundle(Context ctx) {
+        if (!Requests.readsAsJson(ctx)) {
+            throw new UnsupportedMediaTypeException(Requests.notJson(ctx));
+        }
     }
 
     private ActionBody actionBody(Context ctx) {
