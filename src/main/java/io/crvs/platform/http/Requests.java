@@ -13,12 +13,15 @@ import io.crvs.platform.problem.ValidationException;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Reading requests: who is calling from where, and JSON bodies turned into records with precise errors. */
 public final class Requests {
     static final String REQUEST_ID = "crvs.requestId";
     static final String CLIENT_IP = "crvs.clientIp";
+    /** A structured-syntax media type with the JSON suffix (RFC 6839 §3.1), e.g. application/fhir+json. */
+    private static final Pattern JSON_SUFFIX = Pattern.compile("[a-z0-9!#$&^_.+-]+/[a-z0-9!#$&^_.+-]+\\+json");
 
     private Requests() {
     }
@@ -99,6 +102,36 @@ public final class Requests {
         if (type == null || !mediaType(type).equals("application/json")) {
             throw new UnsupportedMediaTypeException("Send the body as application/json");
         }
+    }
+
+    /**
+     * True when a body of this Content-Type is JSON: {@code application/json} or any {@code <type>/<subtype>+json}
+     * (such as {@code application/fhir+json}), in any case and with any parameters ({@code ; charset=utf-8}).
+     */
+    public static boolean isJson(String contentType) {
+        var media = mediaType(contentType);
+        return media.equals("application/json") || JSON_SUFFIX.matcher(media).matches();
+    }
+
+    /**
+     * True when the body is to be read as JSON: a JSON Content-Type ({@link #isJson}) or none at all, which hapi
+     * (OpenCRVS's server) reads as JSON too. For routes OpenCRVS clients already call without the header.
+     */
+    public static boolean readsAsJson(Context ctx) {
+        var type = ctx.contentType();
+        return type == null || type.isBlank() || isJson(type);
+    }
+
+    /** The detail of a 415 for a body that is not JSON: what was sent and what is accepted. */
+    public static String notJson(Context ctx) {
+        var type = ctx.contentType();
+        var sent = type == null || type.isBlank() ? "No Content-Type" : "Content-Type " + abbreviate(mediaType(type));
+        return sent + " is not JSON; send application/json, application/fhir+json or another */*+json type"
+                + " (parameters such as ; charset=utf-8 are fine)";
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 100 ? text.substring(0, 100) + "…" : text;
     }
 
     /** The media type without parameters, lower case: {@code application/json; charset=utf-8} → {@code application/json}. */

@@ -75,7 +75,8 @@ public final class RecordActions {
     public RecordSummary act(String id, Action action, ActionRequest request, Staff staff, Submitter submitter) {
         var incoming = action == Action.UPDATE
                 ? Optional.of(reader.read(request.updatedBundle().orElseThrow(() ->
-                        new ValidationException("(body)", "an update needs the new declaration as a FHIR document bundle"))))
+                        new ValidationException("(body)", "an update needs the new declaration as a FHIR document bundle")),
+                        BundleReader.Envelope.FHIR))
                 : Optional.<IncomingBundle>empty();
         int maxReason = action == Action.REGISTER ? Completeness.MAX_LATE_REASON : MAX_TEXT;
         if (request.reason().filter(r -> r.length() > maxReason).isPresent()) {
