@@ -13,6 +13,7 @@ import io.crvs.platform.problem.ValidationException;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -78,6 +79,25 @@ public final class Requests {
             throw new ValidationException("(body)", "must be a JSON object");
         }
         return value;
+    }
+
+    /** For a route whose body is optional: no body at all is empty; a body there must be what {@link #json} accepts. */
+    public static <T> Optional<T> optionalJson(Context ctx, ObjectMapper mapper, Class<T> type) {
+        if (ctx.bodyAsBytes().length == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(json(ctx, mapper, type));
+    }
+
+    /**
+     * For a route that takes no fields: no body, or an empty JSON object. Anything else gets the answer a bad body
+     * gets on every other route (400, 413, 415), so a garbled request is refused before anything happens.
+     */
+    public static void noFields(Context ctx, ObjectMapper mapper) {
+        optionalJson(ctx, mapper, NoFields.class);
+    }
+
+    record NoFields() {
     }
 
     /** A whole-number query parameter within {@code [min, max]}, {@code fallback} when absent; else a 400 naming it. */

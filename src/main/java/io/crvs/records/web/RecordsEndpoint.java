@@ -132,10 +132,7 @@ public final class RecordsEndpoint implements Endpoint {
     }
 
     private ActionBody actionBody(Context ctx) {
-        if (ctx.bodyAsBytes().length == 0) {
-            return new ActionBody(null, null, null, null);
-        }
-        return Requests.json(ctx, json, ActionBody.class);
+        return Requests.optionalJson(ctx, json, ActionBody.class).orElse(new ActionBody(null, null, null, null));
     }
 
     /**
