@@ -60,12 +60,9 @@ public final class Requests {
             }
         } catch (UnrecognizedPropertyException e) {
             throw new ValidationException(path(e), "is not a known field");
-        } catch (InvalidFormatException e) {
-            throw new ValidationException(path(e), "has an invalid value");
         } catch (MismatchedInputException e) {
             var field = path(e);
-            throw new ValidationException(field.isEmpty() ? "(body)" : field,
-                    field.isEmpty() ? "must be a JSON object" : "has the wrong type or is missing");
+            throw new ValidationException(field.isEmpty() ? "(body)" : field, problem(e, field));
         } catch (JsonProcessingException e) {
             var location = e.getLocation();
             throw new BadRequestException("malformed_json", "The body is not valid JSON"
@@ -159,6 +156,16 @@ public final class Requests {
         int semicolon = contentType.indexOf(';');
         var bare = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
         return bare.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String problem(MismatchedInputException e, String field) {
+        if (field.isEmpty()) {
+            return "must be a JSON object";
+        }
+        if (e.getTargetType() == String.class) {
+            return "must be a string";
+        }
+        return e instanceof InvalidFormatException ? "has an invalid value" : "has the wrong type or is missing";
     }
 
     private static String path(MismatchedInputException e) {
