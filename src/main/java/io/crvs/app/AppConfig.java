@@ -132,10 +132,27 @@ public record AppConfig(Path dataDir, String environment, HttpSettings http, Dat
         }
         // Embedded H2 file database. WRITE_DELAY=0 makes every commit reach the file before it is acknowledged;
         // AUTO_SERVER lets the command line use the database while the server holds it open.
-        var file = dataDir.resolve("db").resolve("crvs");
+        var folder = dataDir.resolve("db");
+        ownerOnly(folder);
+        // AUTO_SERVER's TCP listener would otherwise accept connections on every interface; the command line that
+        // uses it always runs on this machine. Set before H2 loads (it reads the property once).
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+        var file = folder.resolve("crvs");
         var h2 = "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
                 + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;QUERY_CACHE_SIZE=128";
         return new DatabaseConfig(h2, "crvs", embeddedPassword(dataDir), pool);
+    }
+
+    /** The database files hold every record: only the account that runs crvs may read them. */
+    private static void ownerOnly(Path folder) {
+        try {
+            OwnerOnlyFiles.createFolder(folder);
+            OwnerOnlyFiles.restrict(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create or restrict " + folder, e);
+        }
     }
 
     /** The embedded database's password, made on first use and kept beside the server key (owner-only). */

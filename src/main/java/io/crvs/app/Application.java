@@ -74,7 +74,7 @@ public final class Application implements AutoCloseable {
             this.users = new UsersModule(config.users(), database, serverKey, audit, notifications, locations,
                     auth.accessTokens(), auth.tokenVerifier(), new FailureThrottle(config.throttle(), clock), clock, json);
             this.integrations = new IntegrationsModule(auth.clients(), auth.tokenVerifier(), json);
-            this.gateway = new GatewayModule(auth.clients(), auth.tokenVerifier(), json);
+            this.gateway = new GatewayModule(auth.clients(), users, auth.tokenVerifier(), json);
             this.records = new RecordsModule(database, new Fhir(), locations, auth.clients(), users, auth.tokenVerifier(),
                     audit, "FAR", clock, json);
             if (config.sampleData()) {

@@ -59,7 +59,8 @@ public final class UsersModule implements AutoCloseable {
                 RoleTitles.farajaland(), audit, config.phonePattern(), clock);
         this.login = new LoginFlow(database, store, new LoginSessionStore(), passwords, throttle, notifications, tokens,
                 verifier, audit, totpBox, serverKey.derive("crvs login code v1", "HmacSHA256"), config.login(), clock);
-        var accounts = new AccountService(database, store, passwords, tokens, totpBox, audit, json,
+        // One throttle for login and password change: guesses at a password share one budget, whichever the door.
+        var accounts = new AccountService(database, store, passwords, tokens, totpBox, audit, throttle, json,
                 config.login().userTokenTtl(), config.applicationName(), clock);
         this.endpoints = List.of(new LoginEndpoint(login, json), new AccountEndpoint(accounts, verifier, json),
                 new UsersEndpoint(administration, verifier, json));

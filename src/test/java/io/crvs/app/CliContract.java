@@ -14,9 +14,17 @@ import io.crvs.testkit.Http.Response;
 import io.crvs.testkit.Jwt;
 import io.crvs.testkit.TestDatabase;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -24,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -344,6 +353,9 @@ public abstract class CliContract extends AppContract {
             }
             assertThat(http.get("/whoami", "Authorization", "Bearer " + accessTokens.getFirst() + "x").status())
                     .isEqualTo(401);
+            if (database() == TestDatabase.H2) {
+                assertEmbeddedDatabaseClosedToOthers(dataDir);
+            }
 
             server.process().destroy();
             assertThat(server.process().waitFor(60, TimeUnit.SECONDS)).as("serve stops on SIGTERM").isTrue();
@@ -369,6 +381,35 @@ public abstract class CliContract extends AppContract {
             }
             database().drop(schema);
             deleteTree(dataDir);
+        }
+    }
+
+    /**
+     * The embedded database's files are the owner's alone, and the TCP listener that lets the command line share
+     * it with the server accepts loopback connections only: from this machine's other addresses it is refused.
+     */
+    private static void assertEmbeddedDatabaseClosedToOthers(Path dataDir) throws IOException {
+        var folder = dataDir.resolve("db");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwx------");
+        var lock = new Properties();
+        try (var in = Files.newInputStream(folder.resolve("crvs.lock.db"))) {
+            lock.load(in);
+        }
+        var server = lock.getProperty("server");
+        assertThat(server).as("H2 AUTO_SERVER address in the lock file").isNotNull();
+        int port = Integer.parseInt(server.substring(server.lastIndexOf(':') + 1));
+        try (var loopback = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            assertThat(loopback.isConnected()).isTrue();
+        }
+        var others = NetworkInterface.networkInterfaces().flatMap(NetworkInterface::inetAddresses)
+                .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress()).toList();
+        for (var address : others) {
+            try (var socket = new Socket()) {
+                socket.connect(new InetSocketAddress(address, port), 2_000);
+                throw new AssertionError("the embedded database accepts connections on " + address + ":" + port);
+            } catch (ConnectException | SocketTimeoutException refused) {
+                // what we want: nobody listens there
+            }
         }
     }
 

@@ -140,7 +140,8 @@ public abstract class GraphqlSystemsContract extends AppContract {
         assertThat(system.get("name").asText()).isEqualTo(name);
         assertThat(system.get("type").asText()).isEqualTo("HEALTH");
         assertThat(system.get("integratingSystemType").isNull()).isTrue();
-        assertThat(system.get("settings").isNull()).isTrue();
+        assertThat(system.get("settings").toString()).as("OpenCRVS's model defaults")
+                .isEqualTo("{\"dailyQuota\":0,\"webhook\":[]}");
         var token = token(system.get("clientId").asText(), registered.get("clientSecret").asText());
         assertThat(token.status()).as(token.toString()).isEqualTo(200);
         assertThat(token.json().get("scope").asText()).isEqualTo("declare notification-api");
@@ -194,6 +195,7 @@ public abstract class GraphqlSystemsContract extends AppContract {
                 .forEach(c -> registry.delete(c.id(), Actor.system("test")));
         var first = register("NATIONAL_ID", unique("MOSIP"), Map.of("integratingSystemType", "MOSIP"));
         assertThat(first.get("system").get("integratingSystemType").asText()).isEqualTo("MOSIP");
+        assertThat(first.get("system").get("settings").toString()).isEqualTo("{\"dailyQuota\":0,\"webhook\":[]}");
         var second = graphql(campbell(), REGISTER, Map.of("system", Map.of("type", "NATIONAL_ID", "name", unique("Other ID"))));
         assertGraphqlError(second, "registerSystem", "client_type_exists", 409);
     }
@@ -251,7 +253,7 @@ public abstract class GraphqlSystemsContract extends AppContract {
     }
 
     @Test
-    void refreshSystemSecretWhenCalledThenNewSecretWorksOldFailsAndNoShaSecretShown() {
+    void refreshSystemSecretWhenCalledThenNewSecretWorksOldFailsAndShaSecretUnchanged() {
         var registered = register("HEALTH");
         var system = registered.get("system");
         var clientId = system.get("clientId").asText();
@@ -261,8 +263,8 @@ public abstract class GraphqlSystemsContract extends AppContract {
         var newSecret = refreshed.get("clientSecret").asText();
         assertThat(newSecret).isNotBlank().isNotEqualTo(oldSecret);
         assertThat(refreshed.get("system").get("clientId").asText()).isEqualTo(clientId);
-        assertThat(refreshed.get("system").get("shaSecret").isNull()).isTrue();
-        assertThat(refreshed.toString()).doesNotContain(system.get("shaSecret").asText());
+        assertThat(refreshed.get("system").get("shaSecret").asText()).as("the webhook key is not rotated")
+                .isEqualTo(system.get("shaSecret").asText());
         assertInvalidClient(token(clientId, oldSecret));
         assertThat(whoami(oldToken)).as("a token issued with the old secret").isEqualTo(401);
         var fresh = token(clientId, newSecret);
@@ -282,7 +284,7 @@ public abstract class GraphqlSystemsContract extends AppContract {
                 "updatePermissions");
         assertThat(updated.get("settings").get("webhook").toString())
                 .isEqualTo("[{\"event\":\"death\",\"permissions\":[\"deceased-details\",\"death-encounter\"]}]");
-        assertThat(updated.get("shaSecret").isNull()).isTrue();
+        assertThat(updated.get("shaSecret").asText()).isEqualTo(system.get("shaSecret").asText());
         var fetched = ok(FETCH, Map.of("clientId", clientId), "fetchSystem");
         assertThat(fetched.get("settings")).isEqualTo(updated.get("settings"));
         var audited = app.app().audit().list(Optional.of(system.get("_id").asText()), Optional.of("client.permissions_updated"),
@@ -323,13 +325,15 @@ public abstract class GraphqlSystemsContract extends AppContract {
         var token = tokenFor(registered);
         var deactivated = ok(DEACTIVATE, Map.of("clientId", clientId), "deactivateSystem");
         assertThat(deactivated.get("status").asText()).isEqualTo("deactivated");
-        assertThat(deactivated.get("shaSecret").isNull()).isTrue();
+        assertThat(deactivated.get("shaSecret").asText()).isEqualTo(registered.get("system").get("shaSecret").asText());
         assertInvalidClient(token(clientId, secret));
         assertThat(whoami(token)).as("a token issued before deactivation").isEqualTo(401);
         assertThat(ok(FETCH, Map.of("clientId", clientId), "fetchSystem").get("status").asText()).isEqualTo("deactivated");
 
         var reactivated = ok(REACTIVATE, Map.of("clientId", clientId), "reactivateSystem");
         assertThat(reactivated.get("status").asText()).isEqualTo("active");
+        assertThat(reactivated.get("shaSecret").asText()).isEqualTo(registered.get("system").get("shaSecret").asText());
+        assertThat(reactivated.get("settings").get("dailyQuota").asInt()).isEqualTo(2000);
         var again = token(clientId, secret);
         assertThat(again.status()).as(again.toString()).isEqualTo(200);
         assertThat(whoami(again.json().get("access_token").asText())).isEqualTo(200);
@@ -344,7 +348,7 @@ public abstract class GraphqlSystemsContract extends AppContract {
         var deleted = ok(DELETE, Map.of("clientId", clientId), "deleteSystem");
         assertThat(deleted.get("_id").asText()).isEqualTo(system.get("_id").asText());
         assertThat(deleted.get("clientId").asText()).isEqualTo(clientId);
-        assertThat(deleted.get("shaSecret").isNull()).isTrue();
+        assertThat(deleted.get("shaSecret").asText()).isEqualTo(system.get("shaSecret").asText());
         assertGraphqlError(graphql(campbell(), FETCH, Map.of("clientId", clientId)), "fetchSystem", "client_not_found", 404);
         assertInvalidClient(token(clientId, registered.get("clientSecret").asText()));
         for (var query : List.of(DELETE, DEACTIVATE, REACTIVATE, REFRESH)) {
@@ -352,6 +356,35 @@ public abstract class GraphqlSystemsContract extends AppContract {
             assertThat(error(response, response.json().get("data").fieldNames().next()).path("extensions").path("code").asText())
                     .as(response.toString()).isEqualTo("client_not_found");
         }
+    }
+
+    @Test
+    void mutationsWhenShaSecretSelectedThenEachDisclosureAuditedAsRevealElseNone() {
+        var registered = register("HEALTH");
+        var id = registered.get("system").get("_id").asText();
+        var clientId = registered.get("system").get("clientId").asText();
+        var withoutKey = graphql(campbell(), "mutation D($clientId: ID!) { deactivateSystem(clientId: $clientId) "
+                + "{ _id status } }", Map.of("clientId", clientId));
+        assertThat(withoutKey.status()).as(withoutKey.toString()).isEqualTo(200);
+        assertThat(withoutKey.body()).doesNotContain(registered.get("system").get("shaSecret").asText());
+        assertThat(reveals(id)).isEmpty();
+        var withKey = ok(REACTIVATE, Map.of("clientId", clientId), "reactivateSystem");
+        assertThat(withKey.get("shaSecret").asText()).isEqualTo(registered.get("system").get("shaSecret").asText());
+        assertThat(reveals(id)).hasSize(1);
+        assertThat(reveals(id).getFirst().actorId()).isEqualTo(userId("j.campbell"));
+        ok(DELETE, Map.of("clientId", clientId), "deleteSystem");
+        assertThat(reveals(id)).hasSize(2);
+    }
+
+    @Test
+    void registerSystemWhenNameEmptyThenNamedAfterTheAdministratorAsOpenCrvsDoes() {
+        var registry = app.app().auth().clients();
+        registry.list().stream().filter(c -> c.name().equals("j.campbell"))
+                .forEach(c -> registry.delete(c.id(), Actor.system("test")));
+        var registered = register("RECORD_SEARCH", "", Map.of());
+        assertThat(registered.get("system").get("name").asText()).isEqualTo("j.campbell");
+        var again = graphql(campbell(), REGISTER, Map.of("system", Map.of("type", "HEALTH", "name", "")));
+        assertGraphqlError(again, "registerSystem", "client_name_taken", 409);
     }
 
     // ---- who may call it -------------------------------------------------------------------------------------
@@ -436,6 +469,22 @@ public abstract class GraphqlSystemsContract extends AppContract {
         }
         var notJson = http().send("POST", "/graphql", "{ fetchSystem }", "Authorization", campbell(), "Content-Type", "application/json");
         assertThat(notJson.status()).isEqualTo(400);
+    }
+
+    @Test
+    void graphqlWhenExtensionsObjectOrNullThenIgnoredElse400() {
+        for (var extensions : List.of("{\"persistedQuery\":{\"version\":1}}", "{}", "null")) {
+            var body = "{\"query\":\"{ __typename }\",\"extensions\":" + extensions + "}";
+            var response = http().postJson("/graphql", body, "Authorization", campbell());
+            assertThat(response.status()).as(body + " -> " + response).isEqualTo(200);
+            assertThat(response.json().get("data").get("__typename").asText()).isEqualTo("Query");
+        }
+        for (var extensions : List.of("\"x\"", "[]", "1")) {
+            var body = "{\"query\":\"{ __typename }\",\"extensions\":" + extensions + "}";
+            var response = http().postJson("/graphql", body, "Authorization", campbell());
+            assertThat(response.status()).as(body + " -> " + response).isEqualTo(400);
+            assertThat(response.body()).contains("extensions");
+        }
     }
 
     @Test

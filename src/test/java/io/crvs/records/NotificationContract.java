@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * OpenCRVS's Event Notification API, {@code POST /notification} (interop spec §4), over real HTTP: the four
@@ -336,6 +337,82 @@ public abstract class NotificationContract extends RecordsContractSupport {
         assertThat(TestBundles.extension(task, TestBundles.REG_LAST_LOCATION)).hasValue("Location/BxrIbNW7f3K");
     }
 
+    @Test
+    void notifyWhenAddressLinesTenToTwelveBlankOrAValidChainThen200() {
+        var blank = TestBundles.birth().build();
+        var lines = motherAddress(blank).putArray("line").add("12 Independence Avenue");
+        for (int i = 1; i <= 12; i++) {
+            lines.add(i == 11 ? " " : "");
+        }
+        var chain = TestBundles.birth().build();
+        motherAddress(chain).remove("district");
+        addressLine(chain, 10, DISTRICT_ID);
+
+        var blankResponse = notify(health().bearer(), blank);
+        var chainResponse = notify(health().bearer(), chain);
+
+        assertThat(blankResponse.status()).as(blankResponse.toString()).isEqualTo(200);
+        assertThat(chainResponse.status()).as("line[10] Ibombo, then no district, then its province: " + chainResponse)
+                .isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"894", "004", "ZM", "ZMB", "zmb"})
+    void notifyWhenAddressCountryIsoAlpha2Alpha3OrNumericThen200(String country) {
+        var bundle = TestBundles.birth().build();
+        motherAddress(bundle).put("country", country);
+
+        var response = notify(health().bearer(), bundle);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    }
+
+    /** OpenCRVS checks {@code meta.lastUpdated} with Joi's {@code date().iso()}, which takes all of these. */
+    @ParameterizedTest
+    @ValueSource(strings = {"2022-08-14", "2022-08", "2022", "2022-08-14T14:43:47.000Z", "2022-08-14T14:43Z",
+            "2022-08-14T14:43:47", "2022-08-14T14:43:47.123456+02:00", "2022-08-14T14:43:47-0530", "2022-08-14T24:00"})
+    void notifyWhenMetaLastUpdatedInAnIsoFormJoiAcceptsThen200(String lastUpdated) {
+        var bundle = TestBundles.birth().build();
+        ((ObjectNode) bundle.path("meta")).put("lastUpdated", lastUpdated);
+
+        var response = notify(health().bearer(), bundle);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text/plain", "application/x-www-form-urlencoded", "application/xml"})
+    void notifyWhenContentTypeNotJsonThen415OperationOutcomeNamingTheJsonTypes(String contentType) {
+        var client = health();
+        var queued = occurrencesTotal();
+
+        var response = http().send("POST", "/notification", TestBundles.json(TestBundles.birth().build()),
+                "Authorization", client.bearer(), "Content-Type", contentType);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(415);
+        assertThat(response.header("Content-Type").orElseThrow()).startsWith(FHIR_JSON);
+        var issue = response.json().path("issue").path(0);
+        assertThat(response.json().path("resourceType").asText()).isEqualTo("OperationOutcome");
+        assertThat(issue.path("code").asText()).isEqualTo("not-supported");
+        assertThat(issue.path("diagnostics").asText()).contains(contentType, "application/json", "application/fhir+json",
+                "+json");
+        assertThat(occurrencesTotal()).isEqualTo(queued);
+    }
+
+    /** An empty value stands for no Content-Type header at all, which hapi (and crvs) read as JSON. */
+    @ParameterizedTest
+    @ValueSource(strings = {"application/fhir+json", "application/json; charset=utf-8", "Application/JSON",
+            "application/vnd.example+json; charset=UTF-8", ""})
+    void notifyWhenJsonContentTypeOrNoneThen200(String contentType) {
+        var body = TestBundles.json(TestBundles.birth().build());
+        var headers = contentType.isEmpty() ? new String[] {"Authorization", health().bearer()}
+                : new String[] {"Authorization", health().bearer(), "Content-Type", contentType};
+
+        var response = http().send("POST", "/notification", body, headers);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    }
+
     // ---- broken bundles ------------------------------------------------------------------------------------
 
     /** A broken request body and the element its OperationOutcome must name. */
@@ -375,6 +452,15 @@ public abstract class NotificationContract extends RecordsContractSupport {
         return (ObjectNode) resource(bundle, 3).path("address").path(0);
     }
 
+    /** The mother's {@code address[0].line}: blank strings up to {@code index}, then {@code value}. */
+    private static void addressLine(ObjectNode bundle, int index, String value) {
+        var line = motherAddress(bundle).putArray("line");
+        for (int i = 0; i < index; i++) {
+            line.add("");
+        }
+        line.add(value);
+    }
+
     private static void swap(ObjectNode bundle, int a, int b) {
         var entries = entries(bundle);
         var first = entries.get(a);
@@ -410,6 +496,13 @@ public abstract class NotificationContract extends RecordsContractSupport {
                 mutated("resourceType missing", b -> b.remove("resourceType"), "Bundle.resourceType"),
                 mutated("type not document", b -> b.put("type", "transaction"), "Bundle.type"),
                 mutated("unknown top-level element", b -> b.put("hospital", "Ibombo"), "Bundle.hospital"),
+                mutated("Bundle.id (OpenCRVS's schema has no id)", b -> b.put("id", UUID.randomUUID().toString()),
+                        "Bundle.id"),
+                mutated("Bundle.timestamp", b -> b.put("timestamp", "2024-05-01T10:00:00Z"), "Bundle.timestamp"),
+                mutated("Bundle.identifier", b -> b.putObject("identifier").put("value", "x"), "Bundle.identifier"),
+                mutated("meta.versionId", b -> ((ObjectNode) b.path("meta")).put("versionId", "1"),
+                        "Bundle.meta.versionId"),
+                mutated("meta a string", b -> b.put("meta", "2024-05-01"), "Bundle.meta"),
                 mutated("meta missing", b -> b.remove("meta"), "Bundle.meta.lastUpdated"),
                 mutated("meta.lastUpdated missing", b -> ((ObjectNode) b.path("meta")).remove("lastUpdated"),
                         "Bundle.meta.lastUpdated"),
@@ -417,6 +510,12 @@ public abstract class NotificationContract extends RecordsContractSupport {
                         "yesterday"), "Bundle.meta.lastUpdated"),
                 mutated("meta.lastUpdated a number", b -> ((ObjectNode) b.path("meta")).put("lastUpdated", 1715000000),
                         "Bundle.meta.lastUpdated"),
+                mutated("meta.lastUpdated a day-first date", b -> ((ObjectNode) b.path("meta")).put("lastUpdated",
+                        "14/08/2022"), "Bundle.meta.lastUpdated"),
+                mutated("meta.lastUpdated month 13", b -> ((ObjectNode) b.path("meta")).put("lastUpdated",
+                        "2022-13-01"), "Bundle.meta.lastUpdated"),
+                mutated("meta.lastUpdated hour 25", b -> ((ObjectNode) b.path("meta")).put("lastUpdated",
+                        "2022-08-14T25:00Z"), "Bundle.meta.lastUpdated"),
                 mutated("entry missing", b -> b.remove("entry"), "Bundle.entry"),
                 mutated("entry empty", b -> b.putArray("entry"), "Bundle.entry"),
                 mutated("entry an object", b -> b.putObject("entry").put("fullUrl", "urn:uuid:1"), "Bundle.entry"),
@@ -463,6 +562,12 @@ public abstract class NotificationContract extends RecordsContractSupport {
                         .path("coding").path(0)).put("code", "marriage-notification"), "Bundle.entry[0].resource.type"),
                 mutated("Composition type missing", b -> TestBundles.composition(b).remove("type"),
                         "Bundle.entry[0].resource.type"),
+                mutated("Composition identifier a string", b -> TestBundles.composition(b).put("identifier", "abc"),
+                        "Bundle.entry[0].resource.identifier"),
+                mutated("Composition identifier value a number", b -> TestBundles.composition(b).putObject("identifier")
+                        .put("value", 5), "Bundle.entry[0].resource.identifier"),
+                mutated("Composition identifier an array", b -> TestBundles.composition(b).putArray("identifier")
+                        .addObject().put("value", UUID.randomUUID().toString()), "Bundle.entry[0].resource.identifier"),
                 mutated("Composition identifier over 200 characters", b -> ((ObjectNode) TestBundles.composition(b)
                         .path("identifier")).put("value", "x".repeat(201)), "Bundle.entry[0].resource.identifier.value"),
                 mutated("Task.status not draft", b -> TestBundles.task(b).put("status", "ready"), task + ".status"),
@@ -526,6 +631,22 @@ public abstract class NotificationContract extends RecordsContractSupport {
                 mutated("address district not in the state", b -> motherAddress(b).put("district",
                         TestBundles.ILANGA_DISTRICT_ID), address + ".district"),
                 mutated("address country invalid", b -> motherAddress(b).put("country", "XYZ"), address + ".country"),
+                mutated("address country an unassigned numeric code", b -> motherAddress(b).put("country", "999"),
+                        address + ".country"),
+                mutated("address line[10] unknown", b -> addressLine(b, 10, "nowhere"), address + ".line[10]"),
+                mutated("address line[10] the address's own district", b -> addressLine(b, 10, DISTRICT_ID),
+                        address + ".line[10]"),
+                mutated("address line[10] a district of another province", b -> {
+                    motherAddress(b).remove("district");
+                    addressLine(b, 10, TestBundles.ILANGA_DISTRICT_ID);
+                }, address + ".line[10]"),
+                mutated("address line[11] unknown, line[10] blank", b -> addressLine(b, 11, "nowhere"),
+                        address + ".line[11]"),
+                mutated("address line[12] a health facility", b -> addressLine(b, 12, FACILITY_ID), address + ".line[12]"),
+                mutated("address line[10] a number", b -> {
+                    addressLine(b, 10, "");
+                    ((ArrayNode) motherAddress(b).path("line")).set(10, b.numberNode(7));
+                }, address + ".line[10]"),
                 mutated("HAPI: extension an object", b -> TestBundles.task(b).putObject("extension").put("url", "x"),
                         "Bundle"),
                 mutated("HAPI: contained resource of unknown type", b -> resource(b, 2).putArray("contained").addObject()
@@ -580,10 +701,6 @@ public abstract class NotificationContract extends RecordsContractSupport {
                 mutated("address lines numbers", b -> motherAddress(b).putArray("line").add(1).add(2), ""),
                 mutated("address a string", b -> resource(b, 3).putArray("address").add("Ibombo"), ""),
                 mutated("Task.identifier an object", b -> TestBundles.task(b).putObject("identifier").put("value", "x"), ""),
-                mutated("Composition.identifier an array", b -> TestBundles.composition(b).putArray("identifier")
-                        .addObject().put("value", UUID.randomUUID().toString()), ""),
-                mutated("Composition.identifier a number", b -> TestBundles.composition(b).putObject("identifier")
-                        .put("value", 12345), ""),
                 mutated("Encounter.location an object", b -> resource(b, 5).set("location",
                         resource(b, 5).path("location").path(0)), ""),
                 mutated("section code an array of strings", b -> section(b, 1).putArray("code").add("mother-details"), ""),

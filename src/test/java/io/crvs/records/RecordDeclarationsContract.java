@@ -199,6 +199,22 @@ public abstract class RecordDeclarationsContract extends RecordsContractSupport 
     }
 
     @Test
+    void declareWhenContentTypeNotJsonThen415ProblemAndWhenFhirJsonOrNoneThenDeclared() {
+        var body = TestBundles.json(TestBundles.birth().declaration().build());
+
+        var text = http().send("POST", "/records", body, "Authorization", staff("k.bwalya"), "Content-Type", "text/plain");
+        var fhirJson = http().send("POST", "/records", TestBundles.json(TestBundles.birth().declaration().build()),
+                "Authorization", staff("k.bwalya"), "Content-Type", "application/fhir+json; charset=utf-8");
+        var none = http().send("POST", "/records", TestBundles.json(TestBundles.birth().declaration().build()),
+                "Authorization", staff("k.bwalya"));
+
+        assertProblem(text, 415, "unsupported_media_type");
+        assertThat(text.json().path("detail").asText()).contains("application/json", "application/fhir+json");
+        assertThat(fhirJson.status()).as(fhirJson.toString()).isEqualTo(201);
+        assertThat(none.status()).as(none.toString()).isEqualTo(201);
+    }
+
+    @Test
     void declareWhenTaskNotDraftThenAcceptedUnlikeNotifications() {
         var bundle = TestBundles.birth().declaration().build();
         TestBundles.task(bundle).put("status", "requested");

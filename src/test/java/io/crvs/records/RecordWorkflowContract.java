@@ -456,6 +456,30 @@ public abstract class RecordWorkflowContract extends RecordsContractSupport {
     }
 
     @Test
+    void updateWhenContentTypeNotJsonThen415ProblemAndNothingChanges() {
+        var id = notified();
+
+        var text = http().send("PUT", "/records/" + id, TestBundles.json(TestBundles.birth().build()),
+                "Authorization", staff("f.katongo"), "Content-Type", "application/x-www-form-urlencoded");
+
+        assertProblem(text, 415, "unsupported_media_type");
+        assertThat(changes(id)).containsExactly("NOTIFIED");
+    }
+
+    /** The staff API takes back the document it serves (with its Bundle.id), unlike OpenCRVS's notification schema. */
+    @Test
+    void updateWhenDocumentAsReadSentBackThenAccepted() {
+        var id = notified();
+        var document = (ObjectNode) document(id);
+        assertThat(document.has("id")).isTrue();
+
+        var updated = update(id, staff("f.katongo"), document);
+
+        assertStatus(updated, "IN_PROGRESS");
+        assertThat(changes(id)).containsExactly("NOTIFIED", "DECLARATION_UPDATED");
+    }
+
+    @Test
     void updateWhenFieldAgentThen403AndWhenOfficeOrEventChangesThen400() {
         var id = notified();
 

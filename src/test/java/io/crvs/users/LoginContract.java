@@ -83,6 +83,18 @@ public abstract class LoginContract extends AppContract {
     }
 
     @Test
+    void authenticateWhenEmailLocalPartIsOneCharacterThenItIsMaskedToo() {
+        var body = Staff.ada();
+        var email = "a@" + java.util.UUID.randomUUID().toString().substring(0, 8) + ".example.org";
+        body.put("email", email);
+        var pending = Staff.invite(http(), mail, "email", adminToken(), body);
+        var response = authenticate(http(), pending.username(), pending.password());
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().get("email").asText()).isEqualTo("*" + email.substring(1));
+        assertThat(response.body()).doesNotContain(email);
+    }
+
+    @Test
     void verifyCodeWhenDevelopmentCodeThenUserTokenWithRoleScopesAndBaseAudiences() {
         var nonce = Staff.nonce(http(), BWALYA, SEED_PASSWORD);
         var response = verifyCode(http(), nonce, DEVELOPMENT_CODE);

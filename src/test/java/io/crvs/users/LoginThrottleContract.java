@@ -8,6 +8,7 @@ import static io.crvs.testkit.Staff.SEED_PASSWORD;
 import static io.crvs.testkit.Staff.authenticate;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crvs.platform.audit.AuditEntry;
 import io.crvs.testkit.AppContract;
 import io.crvs.testkit.Http.Response;
 import io.crvs.testkit.LowThrottle;
@@ -15,13 +16,15 @@ import io.crvs.testkit.Staff;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
  * Throttling of {@code POST /authenticate} with low thresholds (the same settings as client authentication): per
  * username and address, per address and per username, with 429 and {@code Retry-After}; locks pass with time and
- * never shut a person out from where they already logged in. Each scenario has its own user and addresses.
+ * never shut a person out from where they already logged in. Wrong current passwords at
+ * {@code POST /users/me/password} count in the same budget. Each scenario has its own user and addresses.
  */
 public abstract class LoginThrottleContract extends AppContract {
     /** A short longest lock, so that scenarios can wait out any lock by moving the clock a little. */
@@ -165,5 +168,35 @@ public abstract class LoginThrottleContract extends AppContract {
         fullLogin("a.ngonga", "10.2.7.2");
         app.clock().advance(Duration.ofSeconds(MAX_LOCK_SECONDS + 1));
         fullLogin("a.ngonga", "10.2.7.1");
+    }
+
+    @Test
+    void changePasswordWhenCurrentPasswordGuessedRepeatedlyThenThrottledLikeLoginAndAudited() {
+        var address = "10.2.8.1";
+        var token = Staff.login(http(), "e.kazembe", SEED_PASSWORD, "X-Forwarded-For", address);
+        for (int i = 0; i < PAIR_FAILURES; i++) {
+            var wrong = changePassword(token, "Wr0ng-guess-" + i, address);
+            assertThat(wrong.status()).as(wrong.toString()).isEqualTo(400);
+        }
+        assertThrottled(changePassword(token, "Wr0ng-guess-again", address));
+        assertThrottled(changePassword(token, SEED_PASSWORD, address));
+        assertThat(Staff.me(http(), token).status()).as("the token itself still works").isEqualTo(200);
+        // A password is one secret: guesses through either door spend the same budget.
+        assertThrottled(login("e.kazembe", SEED_PASSWORD, address));
+        var userId = app.app().users().findByUsername("e.kazembe").orElseThrow().id();
+        var failures = app.app().audit().list(Optional.of(userId), Optional.of("user.password_change_failed"),
+                Optional.empty(), 20);
+        assertThat(failures).extracting(AuditEntry::reason).containsOnly("wrong_password", "throttled")
+                .filteredOn("wrong_password"::equals).hasSize(PAIR_FAILURES);
+        assertThat(failures).allMatch(e -> e.ip().equals(address) && userId.equals(e.actorId()));
+
+        app.clock().advance(Duration.ofSeconds(MAX_LOCK_SECONDS + 1));
+        var changed = changePassword(token, SEED_PASSWORD, address);
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+    }
+
+    private Response changePassword(String token, String currentPassword, String address) {
+        return http().postJson("/users/me/password", Map.of("currentPassword", currentPassword,
+                "newPassword", Staff.strongPassword()), "Authorization", Staff.bearer(token), "X-Forwarded-For", address);
     }
 }

@@ -148,6 +148,15 @@ public abstract class OnboardingContract extends AppContract {
         var missing = http().postJson("/users/me/activate", Staff.answers("BIRTH_TOWN", "HIGH_SCHOOL", "MOTHER_NAME"),
                 "Authorization", bearer(token));
         assertStatus(missing, 400);
+        for (Object notText : List.of(123456789012345L, true, 1.5, List.of("Passw0rd-long-enough"), Map.of())) {
+            var body = new LinkedHashMap<>(activation("unused", "BIRTH_TOWN", "HIGH_SCHOOL", "MOTHER_NAME"));
+            body.put("password", notText);
+            var response = activate(token, body);
+            assertStatus(response, 400);
+            var error = response.json().get("errors").get(0);
+            assertThat(error.get("field").asText()).as(response.toString()).isEqualTo("password");
+            assertThat(error.get("message").asText()).as(response.toString()).isEqualTo("must be a string");
+        }
         assertThat(me(http(), token).json().get("status").asText()).isEqualTo("pending");
         assertStatus(authenticate(http(), pending.username(), pending.password()), 200);
     }

@@ -91,6 +91,21 @@ public abstract class TotpContract extends AppContract {
     }
 
     @Test
+    void enrolWhenBodyGarbledThen400AndNoEnrolmentElseNoBodyOrEmptyObjectAccepted() {
+        var account = account();
+        for (var body : List.of("{bad", "[]", "{\"secret\":\"AAAA\"}")) {
+            var response = http().send("POST", "/users/me/totp", body, "Authorization", bearer(account.token()),
+                    "Content-Type", "application/json");
+            assertThat(response.status()).as(body + " -> " + response).isEqualTo(400);
+        }
+        assertThat(app.app().audit().list(Optional.of(account.member().id()), Optional.of("user.totp_enrolment_started"),
+                Optional.empty(), 10)).isEmpty();
+        var none = http().send("POST", "/users/me/totp", null, "Authorization", bearer(account.token()));
+        assertThat(none.status()).as(none.toString()).isEqualTo(200);
+        assertThat(enrol(account.token()).status()).isEqualTo(200);
+    }
+
+    @Test
     void enrolWhenLoggedInThenSecretAndOtpauthUriButLoginStillByCodeUntilConfirmed() {
         var account = account();
         var response = enrol(account.token());

@@ -463,6 +463,10 @@ public abstract class UserAdminContract extends AppContract {
         assertProblem(get(mayuka(), "/users/" + gondwe), 403, "other_office");
         assertProblem(put(mayuka(), gondwe, with(editable(before), "familyName", "Hijacked")), 403, "other_office");
         assertProblem(put(mayuka(), gondwe, with(editable(before), "primaryOfficeId", IBOMBO)), 403, "other_office");
+        // The office first: an invalid or garbled body tells a local administrator nothing more.
+        assertProblem(put(mayuka(), gondwe, with(editable(before), "familyName", "")), 403, "other_office");
+        assertProblem(put(mayuka(), gondwe, Map.of("givenNames", 1)), 403, "other_office");
+        assertProblem(put(mayuka(), gondwe, "{bad"), 403, "other_office");
         assertProblem(action(mayuka(), gondwe, "deactivate", reason("TERMINATED")), 403, "other_office");
         assertProblem(action(mayuka(), gondwe, "reactivate", reason("ROLE_REGAINED")), 403, "other_office");
         assertProblem(action(mayuka(), gondwe, "reset-password", null), 403, "other_office");
@@ -584,6 +588,9 @@ public abstract class UserAdminContract extends AppContract {
         assertFieldError(get(campbell(), base + "&count=ten"), "count");
         assertFieldError(get(campbell(), base + "&count=99999999999"), "count");
         assertFieldError(get(campbell(), "/users"), "primaryOfficeId");
+        assertFieldError(get(campbell(), "/users?primaryOfficeId="), "primaryOfficeId");
+        assertFieldError(get(campbell(), "/users?primaryOfficeId=%20"), "primaryOfficeId");
+        assertFieldError(get(campbell(), "/users?office="), "primaryOfficeId");
         var beyond = get(campbell(), base + "&skip=100000&count=5");
         assertThat(beyond.status()).isEqualTo(200);
         assertThat(beyond.json().get("results").size()).isZero();
@@ -820,6 +827,40 @@ public abstract class UserAdminContract extends AppContract {
         assertThat(Staff.authenticate(http(), username, first).status()).as("the first password").isEqualTo(401);
         Staff.onboard(http(), username, second, NEW_PASSWORD);
         assertProblem(action(campbell(), id, "resend-invite", null), 409, "user_status");
+    }
+
+    @Test
+    void actionsWhenBodyNotEmptyNorJsonObjectThenRefusedAsElsewhereAndNothingHappens() {
+        var body = draft();
+        var created = createOk(body);
+        var id = created.get("id").asText();
+        var invited = temporaryPassword((String) body.get("mobile"), INVITE);
+        var auditBefore = audit(id).size();
+        var notificationsBefore = notifications(id);
+        for (var path : List.of("reset-password", "username-reminder", "resend-invite")) {
+            assertProblem(action(campbell(), id, path, "{bad"), 400, "malformed_json");
+            assertProblem(action(campbell(), id, path, "{} []"), 400, "malformed_json");
+            assertFieldError(action(campbell(), id, path, "[]"), "(body)");
+            assertFieldError(action(campbell(), id, path, "null"), "(body)");
+            assertFieldError(action(campbell(), id, path, Map.of("reason", "TERMINATED")), "reason");
+            var huge = "{\"x\":\"" + "x".repeat(3_000_000) + "\"}";
+            assertProblem(action(campbell(), id, path, huge), 413, "payload_too_large");
+            var form = http().send("POST", "/users/" + id + "/" + path, "reason=x", "Authorization", campbell(),
+                    "Content-Type", "application/x-www-form-urlencoded");
+            assertProblem(form, 415, "unsupported_media_type");
+        }
+        assertThat(audit(id)).as("no action was taken").hasSize(auditBefore);
+        assertThat(notifications(id)).as("no message was queued").isEqualTo(notificationsBefore);
+        var started = Staff.authenticate(http(), created.get("username").asText(), invited);
+        assertThat(started.status()).as("the invitation's password still works: " + started).isEqualTo(200);
+        // What the routes do take: no body at all, or an empty object.
+        assertThat(action(campbell(), id, "username-reminder", null).status()).isEqualTo(200);
+        assertThat(action(campbell(), id, "resend-invite", Map.of()).status()).isEqualTo(200);
+        assertThat(notifications(id)).isEqualTo(notificationsBefore + 2);
+    }
+
+    private int notifications(String userId) {
+        return app.app().notifications().list(Optional.of(userId), Optional.empty(), 100).size();
     }
 
     @Test

@@ -22,6 +22,7 @@ import io.crvs.platform.http.Endpoint;
 import io.crvs.platform.http.Requests;
 import io.crvs.platform.problem.BadRequestException;
 import io.crvs.platform.problem.ProblemException;
+import io.crvs.users.UsersModule;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -50,16 +51,16 @@ public final class GraphqlEndpoint implements Endpoint {
     private final TokenVerifier verifier;
     private final ObjectMapper json;
 
-    public GraphqlEndpoint(ClientRegistry clients, TokenVerifier verifier, ObjectMapper json) {
+    public GraphqlEndpoint(ClientRegistry clients, UsersModule users, TokenVerifier verifier, ObjectMapper json) {
         this.verifier = verifier;
         this.json = json;
         // Building the schema takes a few hundred milliseconds: done beside the rest of start-up, not before it.
-        this.graphql = CompletableFuture.supplyAsync(() -> build(clients),
+        this.graphql = CompletableFuture.supplyAsync(() -> build(clients, users),
                 command -> Thread.ofPlatform().name("crvs-graphql-init").daemon(true).start(command));
     }
 
-    private static GraphQL build(ClientRegistry clients) {
-        var wiring = new SystemResolvers(clients).wire(RuntimeWiring.newRuntimeWiring()).build();
+    private static GraphQL build(ClientRegistry clients, UsersModule users) {
+        var wiring = new SystemResolvers(clients, users).wire(RuntimeWiring.newRuntimeWiring()).build();
         var schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(schemaText()), wiring);
         return GraphQL.newGraphQL(schema)
                 .defaultDataFetcherExceptionHandler(errors())
@@ -68,7 +69,8 @@ public final class GraphqlEndpoint implements Endpoint {
                 .build();
     }
 
-    record Request(String query, Map<String, Object> variables, String operationName) {
+    /** GraphQL over HTTP's request members; {@code extensions} (an object) is accepted and ignored. */
+    record Request(String query, Map<String, Object> variables, String operationName, Map<String, Object> extensions) {
     }
 
     @Override

@@ -154,9 +154,8 @@ public final class LocationEndpoint implements Endpoint {
 
     private JsonNode body(Context ctx) {
         var type = ctx.contentType();
-        var media = type == null ? "" : Requests.mediaType(type);
-        if (!media.equals("application/json") && !media.equals("application/fhir+json")) {
-            throw new UnsupportedMediaTypeException("Send the body as application/json");
+        if (type == null || !Requests.isJson(type)) {
+            throw new UnsupportedMediaTypeException(Requests.notJson(ctx));
         }
         var bytes = ctx.bodyAsBytes();
         if (bytes.length == 0) {

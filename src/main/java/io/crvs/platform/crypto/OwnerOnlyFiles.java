@@ -36,6 +36,11 @@ public final class OwnerOnlyFiles {
         }
     }
 
+    /** Makes an existing folder owner-only (0700), e.g. one an operator created by hand. */
+    public static void restrict(Path folder) throws IOException {
+        restrict(folder, "rwx------");
+    }
+
     private static void restrict(Path path, String permissions) throws IOException {
         try {
             Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));

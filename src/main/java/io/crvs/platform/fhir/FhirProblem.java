@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A FHIR request that cannot be processed, answered as an {@code OperationOutcome} with the status HAPI would use
- * (400 for an invalid resource or parameter, 404 for an unknown id, 409 for a conflict). Each issue names the
+ * (400 for an invalid resource or parameter, 404 for an unknown id, 409 for a conflict, 415 for a body that is not
+ * JSON). Each issue names the
  * element at fault in {@code expression}.
  */
 public final class FhirProblem extends RuntimeException {
@@ -27,6 +28,11 @@ public final class FhirProblem extends RuntimeException {
 
     public static FhirProblem conflict(String expression, String diagnostics) {
         return new FhirProblem(409, List.of(new Issue("conflict", diagnostics, expression)));
+    }
+
+    /** HTTP 415: the body is not in a media type the route reads. */
+    public static FhirProblem unsupportedMediaType(String diagnostics) {
+        return new FhirProblem(415, List.of(new Issue("not-supported", diagnostics, null)));
     }
 
     public static FhirProblem notFound(String diagnostics) {

@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 /**
- * The one JSON configuration of crvs: strict on input (no unknown fields, no trailing data, no number or boolean
- * where text is expected, no fraction where a whole number is), compact on output.
+ * The one JSON configuration of crvs: strict on input (no unknown fields, no trailing data, no numbers or booleans
+ * taken as text, no fraction taken as a whole number), compact on output.
  */
 public final class Json {
     private Json() {
@@ -23,15 +23,16 @@ public final class Json {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // "dailyQuota": 1.5 is not 1; OpenCRVS's GraphQL Int refuses it too.
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-                // Jackson would turn {"name": 5} into "5"; OpenCRVS's Joi and GraphQL schemas refuse it.
-                .withCoercionConfig(LogicalType.Textual, text -> text
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .build();
+        // A number or boolean where text is expected is the caller's mistake: "password": 123 is not "123".
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(64).maxStringLength(1_000_000).maxNumberLength(64).build());
         return mapper;

@@ -18,12 +18,16 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Reading requests: who is calling from where, and JSON bodies turned into records with precise errors. */
 public final class Requests {
     static final String REQUEST_ID = "crvs.requestId";
     static final String CLIENT_IP = "crvs.clientIp";
+    /** A structured-syntax media type with the JSON suffix (RFC 6839 §3.1), e.g. application/fhir+json. */
+    private static final Pattern JSON_SUFFIX = Pattern.compile("[a-z0-9!#$&^_.+-]+/[a-z0-9!#$&^_.+-]+\\+json");
 
     private Requests() {
     }
@@ -81,12 +85,9 @@ public final class Requests {
             }
         } catch (UnrecognizedPropertyException e) {
             throw new ValidationException(path(e), "is not a known field");
-        } catch (InvalidFormatException e) {
-            throw new ValidationException(path(e), expected(e.getTargetType()));
         } catch (MismatchedInputException e) {
             var field = path(e);
-            throw new ValidationException(field.isEmpty() ? "(body)" : field,
-                    field.isEmpty() ? "must be a JSON object" : "has the wrong type or is missing");
+            throw new ValidationException(field.isEmpty() ? "(body)" : field, problem(e, field));
         } catch (JsonProcessingException e) {
             var location = e.getLocation();
             throw new BadRequestException("malformed_json", "The body is not valid JSON"
@@ -100,6 +101,25 @@ public final class Requests {
             throw new ValidationException("(body)", "must be a JSON object");
         }
         return value;
+    }
+
+    /** For a route whose body is optional: no body at all is empty; a body there must be what {@link #json} accepts. */
+    public static <T> Optional<T> optionalJson(Context ctx, ObjectMapper mapper, Class<T> type) {
+        if (body(ctx).length == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(json(ctx, mapper, type));
+    }
+
+    /**
+     * For a route that takes no fields: no body, or an empty JSON object. Anything else gets the answer a bad body
+     * gets on every other route (400, 413, 415), so a garbled request is refused before anything happens.
+     */
+    public static void noFields(Context ctx, ObjectMapper mapper) {
+        optionalJson(ctx, mapper, NoFields.class);
+    }
+
+    record NoFields() {
     }
 
     /** A whole-number query parameter within {@code [min, max]}, {@code fallback} when absent; else a 400 naming it. */
@@ -126,6 +146,36 @@ public final class Requests {
         }
     }
 
+    /**
+     * True when a body of this Content-Type is JSON: {@code application/json} or any {@code <type>/<subtype>+json}
+     * (such as {@code application/fhir+json}), in any case and with any parameters ({@code ; charset=utf-8}).
+     */
+    public static boolean isJson(String contentType) {
+        var media = mediaType(contentType);
+        return media.equals("application/json") || JSON_SUFFIX.matcher(media).matches();
+    }
+
+    /**
+     * True when the body is to be read as JSON: a JSON Content-Type ({@link #isJson}) or none at all, which hapi
+     * (OpenCRVS's server) reads as JSON too. For routes OpenCRVS clients already call without the header.
+     */
+    public static boolean readsAsJson(Context ctx) {
+        var type = ctx.contentType();
+        return type == null || type.isBlank() || isJson(type);
+    }
+
+    /** The detail of a 415 for a body that is not JSON: what was sent and what is accepted. */
+    public static String notJson(Context ctx) {
+        var type = ctx.contentType();
+        var sent = type == null || type.isBlank() ? "No Content-Type" : "Content-Type " + abbreviate(mediaType(type));
+        return sent + " is not JSON; send application/json, application/fhir+json or another */*+json type"
+                + " (parameters such as ; charset=utf-8 are fine)";
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 100 ? text.substring(0, 100) + "…" : text;
+    }
+
     /** The media type without parameters, lower case: {@code application/json; charset=utf-8} → {@code application/json}. */
     public static String mediaType(String contentType) {
         int semicolon = contentType.indexOf(';');
@@ -133,15 +183,18 @@ public final class Requests {
         return bare.trim().toLowerCase(Locale.ROOT);
     }
 
-    /** What a value of {@code type} must be, in the caller's terms. */
-    private static String expected(Class<?> type) {
+    private static String problem(MismatchedInputException e, String field) {
+        if (field.isEmpty()) {
+            return "must be a JSON object";
+        }
+        var type = e.getTargetType();
         if (type == String.class) {
             return "must be a string";
         }
         if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
             return "must be a whole number";
         }
-        return "has an invalid value";
+        return e instanceof InvalidFormatException ? "has an invalid value" : "has the wrong type or is missing";
     }
 
     private static String path(MismatchedInputException e) {

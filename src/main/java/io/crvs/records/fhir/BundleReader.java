@@ -9,8 +9,6 @@ import io.crvs.platform.fhir.Fhir;
 import io.crvs.platform.fhir.FhirProblem;
 import io.crvs.records.EventType;
 import java.io.IOException;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -20,17 +18,16 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Structural validation of an OpenCRVS document bundle (interop §4.2): the bundle's own elements, the entry
- * order (Composition, Task, then people, encounter and observations), a {@code fullUrl} on every entry, and the
- * whole bundle parsed by HAPI FHIR R4. Deliberately tolerant inside resources, as OpenCRVS is: its published
- * samples carry R3 elements, empty strings and a non-numeric quantity, and are accepted as sent.
+ * Structural validation of an OpenCRVS document bundle (interop §4.2): the bundle's own elements (on the Event
+ * Notification API as strictly as OpenCRVS, see {@link Envelope}), the entry order (Composition, Task, then
+ * people, encounter and observations), a {@code fullUrl} on every entry, and the whole bundle parsed by HAPI FHIR
+ * R4. Deliberately tolerant inside resources, as OpenCRVS is: its published samples carry R3 elements, empty
+ * strings and a non-numeric quantity, and are accepted as sent.
  */
 public final class BundleReader {
     static final int MAX_ENTRIES = 200;
     /** Stored resources are at most 1,000,000 characters; this leaves room for what crvs adds (ids, identifiers). */
     static final int MAX_RESOURCE_CHARS = 900_000;
-    private static final Set<String> BUNDLE_ELEMENTS = Set.of("resourceType", "id", "meta", "implicitRules",
-            "language", "identifier", "type", "timestamp", "total", "link", "entry", "signature");
     private static final Set<String> ENTRY_ELEMENTS = Set.of("fullUrl", "resource");
     // QuestionnaireResponse is not in OpenCRVS's v1.4 list, but its own published Death (Max) sample sends one.
     private static final Set<String> FURTHER_RESOURCES = Set.of("Patient", "RelatedPerson", "Encounter", "Observation",
@@ -44,20 +41,64 @@ public final class BundleReader {
         this.json = json;
     }
 
-    public IncomingBundle read(byte[] body) {
+    /** The elements a bundle and its {@code meta} may carry, by the route it comes in on. */
+    public enum Envelope {
+        /**
+         * OpenCRVS's schema for {@code POST /notification} (interop §4.2): exactly resourceType, type, meta and
+         * entry, and meta with only lastUpdated. OpenCRVS answers anything more with a 400, and an integration that
+         * works against crvs must also work against OpenCRVS.
+         */
+        OPENCRVS(Set.of("resourceType", "type", "meta", "entry"), Set.of("lastUpdated")),
+        /**
+         * Any element of a FHIR R4 Bundle and Meta: crvs's staff API ({@code /records}) takes back the document
+         * {@code GET /records/{id}} serves, which carries {@code Bundle.id}.
+         */
+        FHIR(Set.of("resourceType", "id", "meta", "implicitRules", "language", "identifier", "type", "timestamp",
+                "total", "link", "entry", "signature"),
+                Set.of("id", "extension", "versionId", "lastUpdated", "source", "profile", "security", "tag"));
+
+        private final Set<String> elements;
+        private final Set<String> metaElements;
+
+        Envelope(Set<String> elements, Set<String> metaElements) {
+            this.elements = elements;
+            this.metaElements = metaElements;
+        }
+    }
+
+    public IncomingBundle read(byte[] body, Envelope envelope) {
         var root = parseJson(body);
-        checkBundleElements(root);
+        checkBundleElements(root, envelope);
         var entries = entries(root);
+        var composition = entries.getFirst().resource();
+        // Before HAPI, whose lenient parser would turn a malformed identifier into a message naming only "Bundle".
+        var identifier = sourceIdentifier(composition);
         parseWithHapi(body);
-        var composition = entries.getFirst();
-        var type = compositionType(composition.resource());
+        var type = compositionType(composition);
         var event = type.startsWith("birth-") ? EventType.BIRTH : EventType.DEATH;
-        var identifier = Optional.ofNullable(composition.resource().path("identifier").path("value").textValue())
-                .filter(v -> !v.isBlank());
-        if (identifier.isPresent() && identifier.get().length() > 200) {
+        return new IncomingBundle(entries, event, type.endsWith("-notification"), identifier);
+    }
+
+    /**
+     * {@code Composition.identifier.value}, which makes a resubmission idempotent. It must be readable: a FHIR
+     * Identifier (an object) whose value, if any, is a string. A bare string, an array or a numeric value would
+     * otherwise be stored as if no identifier had been sent, and every retry would become a new record.
+     */
+    private static Optional<String> sourceIdentifier(ObjectNode composition) {
+        var identifier = composition.path("identifier");
+        if (identifier.isMissingNode() || identifier.isNull()) {
+            return Optional.empty();
+        }
+        var value = identifier.path("value");
+        if (!identifier.isObject() || !(value.isMissingNode() || value.isNull() || value.isTextual())) {
+            throw FhirProblem.invalid("Bundle.entry[0].resource.identifier", "Composition.identifier must be an "
+                    + "Identifier object whose value is a string, e.g. {\"system\":\"urn:ietf:rfc:3986\",\"value\":\"<uuid>\"}");
+        }
+        var text = Optional.ofNullable(value.textValue()).filter(v -> !v.isBlank());
+        if (text.isPresent() && text.get().length() > 200) {
             throw FhirProblem.invalid("Bundle.entry[0].resource.identifier.value", "Composition.identifier.value is longer than 200 characters");
         }
-        return new IncomingBundle(entries, event, type.endsWith("-notification"), identifier);
+        return text;
     }
 
     private ObjectNode parseJson(byte[] body) {
@@ -79,27 +120,42 @@ public final class BundleReader {
         }
     }
 
-    private static void checkBundleElements(ObjectNode root) {
+    private static void checkBundleElements(ObjectNode root, Envelope envelope) {
         if (!"Bundle".equals(root.path("resourceType").textValue())) {
             throw FhirProblem.invalid("Bundle.resourceType", "resourceType must be Bundle");
         }
         if (!"document".equals(root.path("type").textValue())) {
             throw FhirProblem.invalid("Bundle.type", "Bundle.type must be document");
         }
-        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+        onlyElements(root, envelope.elements, "Bundle");
+        var meta = root.path("meta");
+        if (!meta.isMissingNode() && !meta.isObject()) {
+            throw FhirProblem.invalid("Bundle.meta", "Bundle.meta must be an object holding lastUpdated");
+        }
+        if (meta.isObject()) {
+            onlyElements(meta, envelope.metaElements, "Bundle.meta");
+        }
+        checkLastUpdated(meta.path("lastUpdated"));
+    }
+
+    private static void onlyElements(JsonNode node, Set<String> allowed, String path) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             var name = names.next();
-            if (!BUNDLE_ELEMENTS.contains(name)) {
-                throw FhirProblem.invalid("Bundle." + name, "Bundle has no element " + name);
+            if (!allowed.contains(name)) {
+                throw FhirProblem.invalid(path + "." + name, path + " may not have " + name + " here; allowed: "
+                        + new TreeSet<>(allowed));
             }
         }
-        var lastUpdated = root.path("meta").path("lastUpdated");
+    }
+
+    private static void checkLastUpdated(JsonNode lastUpdated) {
         if (!lastUpdated.isTextual()) {
-            throw FhirProblem.required("Bundle.meta.lastUpdated", "Bundle.meta.lastUpdated is required (an instant)");
+            throw FhirProblem.required("Bundle.meta.lastUpdated", "Bundle.meta.lastUpdated is required (an ISO 8601"
+                    + " date or date-time)");
         }
-        try {
-            OffsetDateTime.parse(lastUpdated.textValue());
-        } catch (DateTimeParseException e) {
-            throw FhirProblem.invalid("Bundle.meta.lastUpdated", "Bundle.meta.lastUpdated is not an instant: " + lastUpdated.textValue());
+        if (!FhirDates.isIsoDate(lastUpdated.textValue())) {
+            throw FhirProblem.invalid("Bundle.meta.lastUpdated", "Bundle.meta.lastUpdated is not an ISO 8601 date or"
+                    + " date-time (e.g. 2024-05-01 or 2024-05-01T10:00:00Z): " + shorten(lastUpdated.textValue()));
         }
     }
 
@@ -119,12 +175,7 @@ public final class BundleReader {
             if (!item.isObject()) {
                 throw FhirProblem.invalid(path, "Each entry must be an object");
             }
-            for (Iterator<String> names = item.fieldNames(); names.hasNext(); ) {
-                var name = names.next();
-                if (!ENTRY_ELEMENTS.contains(name)) {
-                    throw FhirProblem.invalid(path + "." + name, "A document entry has only fullUrl and resource");
-                }
-            }
+            onlyElements(item, ENTRY_ELEMENTS, path);
             var fullUrl = item.path("fullUrl").textValue();
             if (fullUrl == null || fullUrl.isBlank() || fullUrl.length() > 200) {
                 throw FhirProblem.required(path + ".fullUrl", "Every entry needs a fullUrl (at most 200 characters)");

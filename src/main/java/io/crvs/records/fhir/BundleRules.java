@@ -6,21 +6,24 @@ import io.crvs.locations.LocationType;
 import io.crvs.locations.Locations;
 import io.crvs.platform.fhir.FhirProblem;
 import java.time.LocalDate;
-import java.util.HashSet;
-import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Semantic validation of an OpenCRVS document bundle (interop §4.3), done before anything is stored: the Task
  * belongs to the Composition and names a known office (and, if it names one, that office's district), the
  * sections point into the bundle, there is a subject, the encounter is at a known health facility, and
- * addresses in the home country form a valid province → district chain. Every failure is a 400 naming the
- * element; OpenCRVS answered most of these with a 500.
+ * Patient addresses in the home country name a valid chain of areas ({@code line[12]} up to the province).
+ * Every failure is a 400 naming the element; OpenCRVS answered most of these with a 500.
  */
 public final class BundleRules {
     static final Set<String> GENDERS = Set.of("male", "female", "other", "unknown");
-    private static final Set<String> ISO_COUNTRIES = isoCountries();
+    /** The address elements that hold location ids, most local first (OpenCRVS's line[10..12] are levels below the district). */
+    private static final List<AddressLevel> ADDRESS_LEVELS = List.of(AddressLevel.line(12), AddressLevel.line(11),
+            AddressLevel.line(10), new AddressLevel("district", a -> a.path("district")),
+            new AddressLevel("state", a -> a.path("state")));
 
     private final Locations locations;
     private final String country;
@@ -152,20 +155,47 @@ public final class BundleRules {
         if (countryCode.isEmpty()) {
             return;
         }
-        if (!countryCode.equals(country) && !ISO_COUNTRIES.contains(countryCode.toUpperCase(Locale.ROOT))) {
-            throw FhirProblem.invalid(path + ".country", countryCode + " is not " + country + " or an ISO 3166 country code");
+        if (!countryCode.equals(country) && !CountryCodes.isIso(countryCode)) {
+            throw FhirProblem.invalid(path + ".country", countryCode + " is not " + country
+                    + " or an ISO 3166-1 country code (alpha-2, alpha-3 or numeric)");
         }
-        if (!countryCode.equals(country)) {
-            return;
+        if (countryCode.equals(country)) {
+            checkLocationChain(address, path);
         }
-        var state = Optional.ofNullable(address.path("state").textValue()).filter(s -> !s.isBlank());
-        var district = Optional.ofNullable(address.path("district").textValue()).filter(s -> !s.isBlank());
-        var stateLocation = state.map(s -> adminArea(s, path + ".state"));
-        var districtLocation = district.map(d -> adminArea(d, path + ".district"));
-        if (stateLocation.isPresent() && districtLocation.isPresent()
-                && !districtLocation.get().partOf().equals(Optional.of(stateLocation.get().id()))) {
-            throw FhirProblem.invalid(path + ".district", "District " + district.get() + " is not in province " + state.get());
+    }
+
+    /**
+     * Walks the address levels from the most local up: each present id must be a known administrative area whose
+     * parent is the next present id. Absent and blank levels are skipped, so a chain may jump a level, as
+     * OpenCRVS's pairwise check allows; its own samples send {@code ""} in the unused lines.
+     */
+    private void checkLocationChain(JsonNode address, String path) {
+        Location child = null;
+        String childName = null;
+        for (var level : ADDRESS_LEVELS) {
+            var id = levelId(level.of(address), path + "." + level.name());
+            if (id.isEmpty()) {
+                continue;
+            }
+            var area = adminArea(id.get(), path + "." + level.name());
+            if (child != null && !child.partOf().equals(Optional.of(area.id()))) {
+                throw FhirProblem.invalid(path + "." + childName, childName + " " + child.id() + " is not part of "
+                        + level.name() + " " + area.id());
+            }
+            child = area;
+            childName = level.name();
         }
+    }
+
+    /** A level's location id; absent, null or blank names none. A number or an object cannot name a location. */
+    private static Optional<String> levelId(JsonNode node, String path) {
+        if (node.isMissingNode() || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isTextual()) {
+            throw FhirProblem.invalid(path, path.substring(path.lastIndexOf('.') + 1) + " must be a location id");
+        }
+        return Optional.of(node.textValue()).filter(id -> !id.isBlank());
     }
 
     private Location adminArea(String id, String path) {
@@ -203,12 +233,14 @@ public final class BundleRules {
                 .orElseThrow(() -> FhirProblem.invalid(path, reference + " is not a known location"));
     }
 
-    private static Set<String> isoCountries() {
-        var codes = new HashSet<String>();
-        for (var alpha2 : Locale.getISOCountries()) {
-            codes.add(alpha2);
-            codes.add(Locale.of("", alpha2).getISO3Country());
+    /** One level of an address's location chain: its element name and how to read it. */
+    private record AddressLevel(String name, UnaryOperator<JsonNode> reader) {
+        static AddressLevel line(int index) {
+            return new AddressLevel("line[" + index + "]", a -> a.path("line").path(index));
         }
-        return Set.copyOf(codes);
+
+        JsonNode of(JsonNode address) {
+            return reader.apply(address);
+        }
     }
 }

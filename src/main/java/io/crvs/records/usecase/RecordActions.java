@@ -23,6 +23,7 @@ import io.crvs.records.store.RecordStore;
 import io.crvs.records.workflow.Action;
 import io.crvs.records.workflow.Completeness;
 import io.crvs.records.workflow.Decision;
+import io.crvs.records.workflow.Declaration;
 import io.crvs.records.workflow.RecordWorkflow;
 import java.time.Clock;
 import java.time.Instant;
@@ -75,8 +76,24 @@ public final class RecordActions {
     public RecordSummary act(String id, Action action, ActionRequest request, Staff staff, Submitter submitter) {
         var incoming = action == Action.UPDATE
                 ? Optional.of(reader.read(request.updatedBundle().orElseThrow(() ->
-                        new ValidationException("(body)", "an update needs the new declaration as a FHIR document bundle"))))
+                        new ValidationException("(body)", "an update needs the new declaration as a FHIR document bundle")),
+                        BundleReader.Envelope.FHIR))
                 : Optional.<IncomingBundle>empty();
+        checkTexts(action, request);
+        return database.inTransaction(handle -> {
+            var current = records.find(handle, id)
+                    .orElseThrow(() -> new NotFoundException("record_not_found", "No record " + id));
+            request.expectedVersion().filter(v -> v != current.version()).ifPresent(v -> {
+                throw new ConflictException("version_conflict", "The record is at version " + current.version()
+                        + ", not " + v + "; reload it and try again");
+            });
+            var next = allowedNext(handle, current, action, staff);
+            return apply(handle, current, action, next, request, incoming, staff, submitter);
+        });
+    }
+
+    /** Reasons and comments: bounded, and a rejection names one of OpenCRVS's reasons. */
+    private static void checkTexts(Action action, ActionRequest request) {
         int maxReason = action == Action.REGISTER ? Completeness.MAX_LATE_REASON : MAX_TEXT;
         if (request.reason().filter(r -> r.length() > maxReason).isPresent()) {
             throw new ValidationException(action == Action.REGISTER ? "reasonForLateRegistration" : "reason",
@@ -91,30 +108,25 @@ public final class RecordActions {
                 throw new ValidationException("reason", "must be one of " + new TreeSet<>(REJECTION_REASONS));
             }
         }
-        return database.inTransaction(handle -> {
-            var current = records.find(handle, id)
-                    .orElseThrow(() -> new NotFoundException("record_not_found", "No record " + id));
-            request.expectedVersion().filter(v -> v != current.version()).ifPresent(v -> {
-                throw new ConflictException("version_conflict", "The record is at version " + current.version()
-                        + ", not " + v + "; reload it and try again");
-            });
-            var beforeArchive = history.statusBeforeArchive(handle, id).orElse(RecordStatus.IN_PROGRESS);
-            var decision = RecordWorkflow.decide(action, current.status(), staff.scopes(), beforeArchive);
-            // The status first: whoever lost a race to national staff (who move the record to their office)
-            // learns that the action already happened, not that the record left their office.
-            if (decision instanceof Decision.Refused refused && !refused.forbidden()) {
-                throw new ConflictException(refused.code(), refused.message());
-            }
-            if (!staff.national() && !current.officeId().equals(staff.officeId())) {
-                throw new ForbiddenException("other_office", "The record belongs to office " + current.officeId()
-                        + "; you work for " + staff.officeId());
-            }
-            var next = switch (decision) {
-                case Decision.Refused refused -> throw new ForbiddenException(refused.code(), refused.message());
-                case Decision.Allowed allowed -> allowed.next();
-            };
-            return apply(handle, current, action, next, request, incoming, staff, submitter);
-        });
+    }
+
+    /** The status the action leads to, or why not: 409 for the record's status, 403 for the office or scopes. */
+    private RecordStatus allowedNext(Handle handle, RecordSummary current, Action action, Staff staff) {
+        var beforeArchive = history.statusBeforeArchive(handle, current.id()).orElse(RecordStatus.IN_PROGRESS);
+        var decision = RecordWorkflow.decide(action, current.status(), staff.scopes(), beforeArchive);
+        // The status first: whoever lost a race to national staff (who move the record to their office)
+        // learns that the action already happened, not that the record left their office.
+        if (decision instanceof Decision.Refused refused && !refused.forbidden()) {
+            throw new ConflictException(refused.code(), refused.message());
+        }
+        if (!staff.national() && !current.officeId().equals(staff.officeId())) {
+            throw new ForbiddenException("other_office", "The record belongs to office " + current.officeId()
+                    + "; you work for " + staff.officeId());
+        }
+        return switch (decision) {
+            case Decision.Refused refused -> throw new ForbiddenException(refused.code(), refused.message());
+            case Decision.Allowed allowed -> allowed.next();
+        };
     }
 
     private RecordSummary apply(Handle handle, RecordSummary current, Action action, RecordStatus next,
@@ -122,14 +134,7 @@ public final class RecordActions {
         var now = clock.instant();
         var before = RecordDocument.fromStored(records.resources(handle, current.id()).stream()
                 .map(RecordStore.Resource::content).toList(), json);
-        var document = before;
-        if (incoming.isPresent()) {
-            var checked = rules.check(incoming.get(), false, today(now));
-            if (!checked.office().id().equals(current.officeId()) || incoming.get().event() != current.event()) {
-                throw new ValidationException("Bundle", "An update keeps the record's event and office");
-            }
-            document = before.updatedWith(incoming.get());
-        }
+        var document = incoming.map(bundle -> updated(before, bundle, current, now)).orElse(before);
         var declaration = document.declaration(current.event());
         // The record moves to the office of whoever acted last (OpenCRVS's regLastOffice); only national staff
         // can act on another office's record, so only they move it.
@@ -138,23 +143,7 @@ public final class RecordActions {
         var summary = new RecordSummary(current.id(), current.trackingId(), current.event(), next, office, district,
                 current.submitterType(), current.submitterId(), declaration.subjectName(), declaration.eventDate(),
                 current.registrationNumber(), current.registeredAt(), current.version() + 1, current.createdAt(), now);
-        switch (action) {
-            case VALIDATE -> registrations.requireComplete(declaration, today(now));
-            case UPDATE -> {
-                // A declaration that was complete stays complete: DECLARED and VALIDATED records are in review queues.
-                if (next == RecordStatus.DECLARED || next == RecordStatus.VALIDATED) {
-                    registrations.requireComplete(declaration, today(now));
-                }
-            }
-            case REGISTER -> summary = registrations.register(summary, document, declaration, request.reason(), now);
-            case REJECT -> document.setReason(request.reason().orElseThrow(), request.comment());
-            case ARCHIVE -> {
-                if (request.reason().isPresent()) {
-                    document.setReason(request.reason().get(), request.comment());
-                }
-            }
-            default -> { }
-        }
+        summary = effects(action, summary, document, declaration, request, now);
         document.setState(next, now, office, district, Optional.of(staff.userId()));
         if (!records.update(handle, summary, current.version())) {
             throw new ConflictException("version_conflict", "Someone else changed the record at the same time; reload it and try again");
@@ -169,6 +158,36 @@ public final class RecordActions {
             facts.put("moved_from_office", current.officeId());
         }
         record(handle, summary, action, staff, submitter, request, facts, now);
+        return summary;
+    }
+
+    /** The record's document with the declaration of {@code bundle}, which may change neither event nor office. */
+    private RecordDocument updated(RecordDocument before, IncomingBundle bundle, RecordSummary current, Instant now) {
+        var checked = rules.check(bundle, false, today(now));
+        if (!checked.office().id().equals(current.officeId()) || bundle.event() != current.event()) {
+            throw new ValidationException("Bundle", "An update keeps the record's event and office");
+        }
+        return before.updatedWith(bundle);
+    }
+
+    /** What each action checks and writes beyond the status; the summary, numbered if the action registers. */
+    private RecordSummary effects(Action action, RecordSummary summary, RecordDocument document, Declaration declaration,
+            ActionRequest request, Instant now) {
+        switch (action) {
+            case VALIDATE -> registrations.requireComplete(declaration, today(now));
+            case UPDATE -> {
+                // A declaration that was complete stays complete: DECLARED and VALIDATED records are in review queues.
+                if (summary.status() == RecordStatus.DECLARED || summary.status() == RecordStatus.VALIDATED) {
+                    registrations.requireComplete(declaration, today(now));
+                }
+            }
+            case REGISTER -> {
+                return registrations.register(summary, document, declaration, request.reason(), now);
+            }
+            case REJECT -> document.setReason(request.reason().orElseThrow(), request.comment());
+            case ARCHIVE -> request.reason().ifPresent(reason -> document.setReason(reason, request.comment()));
+            default -> { }
+        }
         return summary;
     }
 

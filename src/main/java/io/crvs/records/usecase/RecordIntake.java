@@ -73,7 +73,7 @@ public final class RecordIntake {
 
     /** The Event Notification API: a partial record in the office the bundle names, status IN_PROGRESS. */
     public Outcome notify(byte[] body, Submitter submitter) {
-        var bundle = reader.read(body);
+        var bundle = reader.read(body, BundleReader.Envelope.OPENCRVS);
         var existing = earlier(bundle, submitter);
         if (existing.isPresent()) {
             return new Outcome(existing.get());
@@ -85,7 +85,7 @@ public final class RecordIntake {
     /** A complete declaration by staff: DECLARED, VALIDATED or REGISTERED according to the declarer's scopes. */
     public Outcome declare(byte[] body, Submitter submitter) {
         var staff = submitter.staff().orElseThrow(() -> new ForbiddenException("staff_only", "Declarations come from staff"));
-        var bundle = reader.read(body);
+        var bundle = reader.read(body, BundleReader.Envelope.FHIR);
         var existing = earlier(bundle, submitter);
         if (existing.isPresent()) {
             return new Outcome(existing.get());

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crvs.auth.Audiences;
 import io.crvs.auth.Scopes;
 import io.crvs.auth.TokenVerifier;
+import io.crvs.platform.fhir.FhirProblem;
 import io.crvs.platform.fhir.OperationOutcomes;
 import io.crvs.platform.http.Endpoint;
+import io.crvs.platform.http.Requests;
 import io.crvs.records.usecase.RecordIntake;
 import io.crvs.records.usecase.RecordReading;
 import io.javalin.config.RoutesConfig;
@@ -42,6 +44,9 @@ public final class NotificationEndpoint implements Endpoint {
     private void notify(Context ctx) throws Exception {
         var caller = verifier.authenticate(ctx.header("Authorization"), Audiences.GATEWAY,
                 Set.of(Scopes.NOTIFICATION_API, Scopes.DECLARE));
+        if (!Requests.readsAsJson(ctx)) {
+            throw FhirProblem.unsupportedMediaType(Requests.notJson(ctx));
+        }
         var submitter = callers.submitter(caller, ctx);
         var outcome = intake.notify(ctx.bodyAsBytes(), submitter);
         var record = outcome.record();

@@ -8,6 +8,7 @@ import io.crvs.platform.http.Endpoint;
 import io.crvs.platform.http.Requests;
 import io.crvs.platform.problem.ForbiddenException;
 import io.crvs.platform.problem.PreconditionRequiredException;
+import io.crvs.platform.problem.UnsupportedMediaTypeException;
 import io.crvs.platform.problem.ValidationException;
 import io.crvs.records.Staff;
 import io.crvs.records.usecase.ActionRequest;
@@ -68,6 +69,7 @@ public final class RecordsEndpoint implements Endpoint {
 
     private void declare(Context ctx) throws Exception {
         var submitter = submitter(ctx, Set.of("declare", "validate", "register"));
+        requireJsonBundle(ctx);
         var outcome = intake.declare(ctx.bodyAsBytes(), submitter);
         ctx.header("Location", "/records/" + outcome.record().id());
         write(ctx, outcome.created() ? 201 : 200, RecordViews.summary(outcome.record()));
@@ -111,6 +113,7 @@ public final class RecordsEndpoint implements Endpoint {
     private void update(Context ctx) throws Exception {
         var submitter = submitter(ctx, STAFF);
         staff(submitter);
+        requireJsonBundle(ctx);
         if (ctx.header("If-Match") == null || ctx.header("If-Match").isBlank()) {
             throw new PreconditionRequiredException("if_match_required", "Send If-Match with the record version you "
                     + "edited (its ETag, e.g. \"3\"), or If-Match: * to overwrite any version");
@@ -121,11 +124,15 @@ public final class RecordsEndpoint implements Endpoint {
         write(ctx, 200, RecordViews.summary(record));
     }
 
-    private ActionBody actionBody(Context ctx) {
-        if (ctx.bodyAsBytes().length == 0) {
-            return new ActionBody(null, null, null, null);
+    /** Bundles are read as {@code POST /notification} reads them: JSON by Content-Type, or without one. */
+    private static void requireJsonBundle(Context ctx) {
+        if (!Requests.readsAsJson(ctx)) {
+            throw new UnsupportedMediaTypeException(Requests.notJson(ctx));
         }
-        return Requests.json(ctx, json, ActionBody.class);
+    }
+
+    private ActionBody actionBody(Context ctx) {
+        return Requests.optionalJson(ctx, json, ActionBody.class).orElse(new ActionBody(null, null, null, null));
     }
 
     /**

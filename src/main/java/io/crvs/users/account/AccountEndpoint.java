@@ -56,6 +56,7 @@ public final class AccountEndpoint implements Endpoint {
         });
         routes.post("/users/me/totp", ctx -> {
             var caller = caller(ctx);
+            Requests.noFields(ctx, json);
             var enrolment = accounts.enrolTotp(caller, actor(ctx, caller));
             write(ctx, 200, Map.of("secret", enrolment.secret(), "uri", enrolment.uri()));
         });

@@ -13,7 +13,9 @@ import io.crvs.platform.db.Database;
 import io.crvs.platform.problem.ConflictException;
 import io.crvs.platform.problem.ForbiddenException;
 import io.crvs.platform.problem.ProblemException.FieldError;
+import io.crvs.platform.problem.TooManyRequestsException;
 import io.crvs.platform.problem.ValidationException;
+import io.crvs.platform.throttle.FailureThrottle;
 import io.crvs.users.User;
 import io.crvs.users.UserStatus;
 import io.crvs.users.UsersModule;
@@ -41,19 +43,22 @@ public final class AccountService {
     private final AccessTokens tokens;
     private final SecretBox totpBox;
     private final AuditLog audit;
+    private final FailureThrottle throttle;
     private final ObjectMapper json;
     private final Duration userTokenTtl;
     private final String issuerName;
     private final Clock clock;
 
     public AccountService(Database database, UserStore users, PasswordHasher passwords, AccessTokens tokens,
-            SecretBox totpBox, AuditLog audit, ObjectMapper json, Duration userTokenTtl, String issuerName, Clock clock) {
+            SecretBox totpBox, AuditLog audit, FailureThrottle throttle, ObjectMapper json, Duration userTokenTtl,
+            String issuerName, Clock clock) {
         this.database = database;
         this.users = users;
         this.passwords = passwords;
         this.tokens = tokens;
         this.totpBox = totpBox;
         this.audit = audit;
+        this.throttle = throttle;
         this.json = json;
         this.userTokenTtl = userTokenTtl;
         this.issuerName = issuerName;
@@ -94,20 +99,33 @@ public final class AccountService {
         });
     }
 
-    /** A new password; every existing token of the user stops working and a fresh one is returned. */
+    /**
+     * A new password; every existing token of the user stops working and a fresh one is returned. A stolen token
+     * must not buy unlimited guesses at the password: wrong current passwords count in the login throttle, under
+     * the username and address as wrong passwords at login do, and a locked-out user is refused (429) unchecked.
+     */
     public String changePassword(Caller caller, String currentPassword, String newPassword, Actor actor) {
         var stored = fullAccount(caller);
-        if (currentPassword == null || !passwords.verify(stored.passwordHash(), currentPassword)) {
-            audit.record(new AuditEvent("user.password_change_failed", AuditEvent.Outcome.FAILURE, actor, "user",
-                    stored.user().id(), "wrong_password", Map.of()));
+        if (currentPassword == null || currentPassword.isEmpty()) {
+            throw new ValidationException("currentPassword", "is required");
+        }
+        var user = stored.user();
+        var wait = throttle.retryAfter(user.username(), actor.ip());
+        if (wait.isPresent()) {
+            passwordChangeFailed(actor, user, AuditEvent.Outcome.DENIED, "throttled");
+            throw new TooManyRequestsException("Too many wrong passwords; retry later", wait.get());
+        }
+        if (!passwords.verify(stored.passwordHash(), currentPassword)) {
+            throttle.recordFailure(user.username(), actor.ip());
+            passwordChangeFailed(actor, user, AuditEvent.Outcome.FAILURE, "wrong_password");
             throw new ValidationException("currentPassword", "is not the current password");
         }
+        throttle.recordSuccess(user.username(), actor.ip());
         PasswordPolicy.check("newPassword", newPassword);
         if (newPassword.equals(currentPassword)) {
             throw new ValidationException("newPassword", "must differ from the current password");
         }
         var hash = passwords.hash(newPassword);
-        var user = stored.user();
         long cutOff = TokenCutOff.after(user.tokensNotBefore(), clock.instant());
         database.inTransaction(handle -> {
             users.updatePassword(handle, user.id(), hash, user.status(), cutOff, clock.instant());
@@ -115,6 +133,10 @@ public final class AccountService {
             return null;
         });
         return tokens.issueForUser(user.id(), user.scopes(), userTokenTtl, cutOff).token();
+    }
+
+    private void passwordChangeFailed(Actor actor, User user, AuditEvent.Outcome outcome, String reason) {
+        audit.record(new AuditEvent("user.password_change_failed", outcome, actor, "user", user.id(), reason, Map.of()));
     }
 
     /** A new TOTP secret, not yet active: the user adds it to an app and confirms with a code. */

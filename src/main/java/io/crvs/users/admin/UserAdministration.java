@@ -150,6 +150,16 @@ public final class UserAdministration {
         }
     }
 
+    /**
+     * Refuses an edit the caller may not make whatever it would change: 404 for an unknown user, 403 for another
+     * office's user or a National System Administrator. {@link #edit} checks again in its transaction.
+     */
+    public void mayEdit(String id, Caller caller) {
+        var admin = admin(caller);
+        User target = database.withHandle(handle -> load(handle, id));
+        mayManage(admin, caller, target);
+    }
+
     private User editOnce(String id, UserRules.Checked checked, User admin, Caller caller, Actor actor, Instant now) {
         return database.inTransaction(handle -> {
             var current = load(handle, id);

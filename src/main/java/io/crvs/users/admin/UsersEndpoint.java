@@ -59,6 +59,8 @@ public final class UsersEndpoint implements Endpoint {
         routes.get("/users/{id}", ctx -> write(ctx, 200, UserViews.user(admin.get(ctx.pathParam("id"), caller(ctx)))));
         routes.put("/users/{id}", ctx -> {
             var caller = caller(ctx);
+            // Another office's user is 403 whatever the body holds: a local administrator learns nothing from it.
+            admin.mayEdit(ctx.pathParam("id"), caller);
             var body = Requests.json(ctx, json, UserRequest.class);
             write(ctx, 200, UserViews.user(admin.edit(ctx.pathParam("id"), body.draft(), caller, actor(ctx, caller))));
         });
@@ -81,7 +83,8 @@ public final class UsersEndpoint implements Endpoint {
 
     private void list(Context ctx) throws Exception {
         var caller = caller(ctx);
-        var office = Optional.ofNullable(ctx.queryParam("primaryOfficeId")).or(() -> Optional.ofNullable(ctx.queryParam("office")))
+        var office = Optional.ofNullable(ctx.queryParam("primaryOfficeId")).filter(id -> !id.isBlank())
+                .or(() -> Optional.ofNullable(ctx.queryParam("office")).filter(id -> !id.isBlank()))
                 .orElseThrow(() -> new ValidationException("primaryOfficeId", "is required"));
         int skip = Requests.intQueryParam(ctx, "skip", 0, 0, 1_000_000);
         int count = Requests.intQueryParam(ctx, "count", 50, 1, 500);
@@ -91,6 +94,7 @@ public final class UsersEndpoint implements Endpoint {
 
     private void action(Context ctx, BiConsumer<Caller, Actor> action) throws Exception {
         var caller = caller(ctx);
+        Requests.noFields(ctx, json);
         action.accept(caller, actor(ctx, caller));
         write(ctx, 200, Map.of("success", true));
     }
