@@ -172,6 +172,32 @@ public abstract class IntegrationsApiContract extends AppContract {
     }
 
     @Test
+    void actionsWithoutFieldsWhenBodyIsNotEmptyObjectThenRefusedAndNothingHappens() {
+        var id = createOk(Map.of("type", "HEALTH", "name", unique("Bodies"))).json().get("id").asText();
+        var admin = admin();
+        for (var action : List.of("reveal", "refresh-secret", "deactivate", "enable")) {
+            var path = "/integrations/" + id + "/" + action;
+            assertProblem(http().send("POST", path, "{bad", "Authorization", admin, "Content-Type", "application/json"),
+                    400, "malformed_json");
+            assertThat(http().send("POST", path, "[]", "Authorization", admin, "Content-Type", "application/json").status())
+                    .as(action + " with an array").isEqualTo(400);
+            assertThat(http().send("POST", path, "{\"x\":1}", "Authorization", admin, "Content-Type", "application/json")
+                    .status()).as(action + " with an unknown field").isEqualTo(400);
+            assertProblem(http().send("POST", path, "x=1", "Authorization", admin, "Content-Type", "text/plain"),
+                    415, "unsupported_media_type");
+        }
+        assertThat(http().send("DELETE", "/integrations/" + id, "{bad", "Authorization", admin, "Content-Type",
+                "application/json").status()).isEqualTo(400);
+        var client = get("/integrations/" + id).json();
+        assertThat(client.get("status").asText()).as("nothing happened").isEqualTo("active");
+        assertThat(audit(id).stream().filter(e -> e.outcome().equals("success")).map(AuditEntry::action))
+                .doesNotContain("client.secret_refreshed", "client.deactivated", "client.deleted");
+        var emptyObject = http().send("POST", "/integrations/" + id + "/deactivate", "{}", "Authorization", admin,
+                "Content-Type", "application/json");
+        assertThat(emptyObject.status()).as(emptyObject.toString()).isEqualTo(200);
+    }
+
+    @Test
     void createWhenMalformedJsonThen400MalformedJson() {
         for (var body : List.of("{\"type\":\"HEALTH\",", "{type: HEALTH}", "{\"type\":\"HEALTH\",\"name\":\"a\"} trailing",
                 "{\"type\":\"HEALTH\",\"name\":\"a\"}{}")) {

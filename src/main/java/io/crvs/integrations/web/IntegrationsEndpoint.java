@@ -48,21 +48,21 @@ public final class IntegrationsEndpoint implements Endpoint {
             requireAdmin(caller(ctx));
             write(ctx, 200, ClientViews.client(clients.get(ctx.pathParam("id"))));
         });
-        routes.post("/integrations/{id}/reveal", audited(ClientOperation.REVEAL_KEYS, (ctx, actor) ->
-                writeSecret(ctx, 200, ClientViews.keys(clients.reveal(ctx.pathParam("id"), actor)))));
-        routes.post("/integrations/{id}/refresh-secret", audited(ClientOperation.REFRESH_SECRET, (ctx, actor) ->
-                writeSecret(ctx, 200, ClientViews.issued(clients.refreshSecret(ctx.pathParam("id"), actor)))));
-        routes.post("/integrations/{id}/deactivate", audited(ClientOperation.DEACTIVATE, (ctx, actor) ->
-                write(ctx, 200, ClientViews.client(clients.deactivate(ctx.pathParam("id"), actor)))));
-        routes.post("/integrations/{id}/enable", audited(ClientOperation.ENABLE, (ctx, actor) ->
-                write(ctx, 200, ClientViews.client(clients.enable(ctx.pathParam("id"), actor)))));
+        routes.post("/integrations/{id}/reveal", audited(ClientOperation.REVEAL_KEYS, fieldless((ctx, actor) ->
+                writeSecret(ctx, 200, ClientViews.keys(clients.reveal(ctx.pathParam("id"), actor))))));
+        routes.post("/integrations/{id}/refresh-secret", audited(ClientOperation.REFRESH_SECRET, fieldless((ctx, actor) ->
+                writeSecret(ctx, 200, ClientViews.issued(clients.refreshSecret(ctx.pathParam("id"), actor))))));
+        routes.post("/integrations/{id}/deactivate", audited(ClientOperation.DEACTIVATE, fieldless((ctx, actor) ->
+                write(ctx, 200, ClientViews.client(clients.deactivate(ctx.pathParam("id"), actor))))));
+        routes.post("/integrations/{id}/enable", audited(ClientOperation.ENABLE, fieldless((ctx, actor) ->
+                write(ctx, 200, ClientViews.client(clients.enable(ctx.pathParam("id"), actor))))));
         routes.post("/integrations/{id}/permissions", audited(ClientOperation.UPDATE_PERMISSIONS, (ctx, actor) -> {
             var body = Requests.json(ctx, json, PermissionsRequest.class);
             write(ctx, 200, ClientViews.client(clients.updateWebhookPermissions(ctx.pathParam("id"),
                     body.webhook() == null ? List.of() : body.webhook(), actor)));
         }));
-        routes.delete("/integrations/{id}", audited(ClientOperation.DELETE, (ctx, actor) ->
-                write(ctx, 200, ClientViews.client(clients.delete(ctx.pathParam("id"), actor)))));
+        routes.delete("/integrations/{id}", audited(ClientOperation.DELETE, fieldless((ctx, actor) ->
+                write(ctx, 200, ClientViews.client(clients.delete(ctx.pathParam("id"), actor))))));
     }
 
     private void create(Context ctx, Actor actor) throws Exception {
@@ -92,6 +92,14 @@ public final class IntegrationsEndpoint implements Endpoint {
                 clients.auditFailure(operation, ctx.pathParamMap().get("id"), actor, e);
                 throw e;
             }
+        };
+    }
+
+    /** An operation that takes no fields: a body, if any, must be {@code {}}, so a garbled request changes nothing. */
+    private Operation fieldless(Operation action) {
+        return (ctx, actor) -> {
+            Requests.noFields(ctx, json);
+            action.run(ctx, actor);
         };
     }
 
