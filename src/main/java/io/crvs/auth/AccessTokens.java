@@ -9,9 +9,11 @@ import java.util.List;
 public interface AccessTokens {
     /**
      * A token for a person: {@code sub} the user id, the role's scopes, the base audience list, no
-     * {@code client_id}; never stamped before {@code notBeforeEpochSecond} (the user's token cut-off).
+     * {@code client_id}; stamped now and carrying {@code tokenGeneration} (claim {@code gen}). The bearer check
+     * refuses it once that is no longer the user's token generation, so pass the generation read together with
+     * the user, never one read later: a change in between then refuses the token instead of missing it.
      */
-    AccessToken issueForUser(String userId, List<String> scopes, Duration ttl, long notBeforeEpochSecond);
+    AccessToken issueForUser(String userId, List<String> scopes, Duration ttl, long tokenGeneration);
 
     /** Puts the token's jti on the deny-list until it expires, and audits it. */
     void revoke(Caller token, Actor actor, String via);

@@ -86,8 +86,9 @@ public final class AuthModule {
     public AccessTokens accessTokens() {
         return new AccessTokens() {
             @Override
-            public AccessToken issueForUser(String userId, List<String> scopes, Duration ttl, long notBefore) {
-                var token = issuer.issue(userId, Optional.empty(), scopes, issuer.audiences(scopes), ttl, notBefore);
+            public AccessToken issueForUser(String userId, List<String> scopes, Duration ttl, long tokenGeneration) {
+                var token = issuer.issue(userId, Optional.empty(), scopes, issuer.audiences(scopes), ttl,
+                        tokenGeneration);
                 return new AccessToken(token.token(), token.jti(), token.issuedAt(), token.expiresAt());
             }
 

@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * The port through which the bearer check asks whether a person's token is still good: the user exists, is
- * active (or pending, for an onboarding token), and has not changed password, role or status since the token was
- * issued. The users module implements it.
+ * active (or pending, for an onboarding token), and has not changed password, role, office or status since the
+ * token was issued (its token generation, claim {@code gen}, is still the user's). The users module implements it.
  */
 @FunctionalInterface
 public interface UserSubjects {

@@ -119,6 +119,22 @@ public final class Staff {
         return me.json();
     }
 
+    /**
+     * A token just issued to a person: stamped no later than now, living exactly {@code lifetimeSeconds} from
+     * then, carrying a token generation, and good at {@code /whoami} at once, expiring no later than the lifetime
+     * from now.
+     */
+    public static void assertCurrentToken(TestApp app, String token, long lifetimeSeconds) {
+        var claims = Jwt.claims(token);
+        assertThat(claims.get("iat").asLong()).as("iat").isLessThanOrEqualTo(app.clock().instant().getEpochSecond());
+        assertThat(claims.get("exp").asLong() - claims.get("iat").asLong()).as("exp - iat").isEqualTo(lifetimeSeconds);
+        assertThat(claims.path("gen").isIntegralNumber()).as("the user's token generation, gen: " + claims).isTrue();
+        var whoami = app.http().get("/whoami", "Authorization", bearer(token));
+        assertThat(whoami.status()).as(whoami.toString()).isEqualTo(200);
+        // Seconds may pass between issuing and asking on a busy machine; never more than the lifetime is left.
+        assertThat(whoami.json().get("expires_in").asLong()).isBetween(lifetimeSeconds - 30, lifetimeSeconds);
+    }
+
     /** The six-digit code of an authentication-code message. */
     public static String code(Inbox.Received message) {
         var matcher = CODE.matcher(message.body());

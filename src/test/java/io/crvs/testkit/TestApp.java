@@ -8,6 +8,7 @@ import io.crvs.auth.NewClient;
 import io.crvs.auth.Scopes;
 import io.crvs.platform.audit.Actor;
 import io.crvs.platform.config.Env;
+import io.crvs.users.User;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -104,10 +105,15 @@ public final class TestApp implements AutoCloseable {
                 .orElseThrow(() -> new AssertionError("No seeded user " + username)).id();
     }
 
-    /** A token for an existing user with the given scopes (the bearer check insists the user exists and is active). */
+    /**
+     * A token for an existing user with the given scopes, in the user's current token generation (the bearer check
+     * insists the user exists, is active and has not changed since).
+     */
     public String userToken(String userId, List<String> scopes) {
         var issuer = app.auth().tokenIssuer();
-        return issuer.issue(userId, Optional.empty(), scopes, issuer.audiences(scopes), Duration.ofHours(1), 0).token();
+        long generation = app.users().find(userId).map(User::tokenGeneration).orElse(0L);
+        return issuer.issue(userId, Optional.empty(), scopes, issuer.audiences(scopes), Duration.ofHours(1), generation)
+                .token();
     }
 
     @Override

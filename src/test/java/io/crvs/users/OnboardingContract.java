@@ -25,6 +25,11 @@ import org.junit.jupiter.api.Test;
  * do, the password rules and security questions, then password changes and resets.
  */
 public abstract class OnboardingContract extends AppContract {
+    /** CONFIG_TOKEN_EXPIRY_SECONDS's default: a person's token lives 7 days. */
+    private static final long USER_TOKEN_LIFETIME = 604_800;
+    /** An onboarding token lives 30 minutes. */
+    private static final long ONBOARDING_TOKEN_LIFETIME = 1800;
+
     @AutoClose
     private final SmsReceiver sms = new SmsReceiver();
 
@@ -238,6 +243,51 @@ public abstract class OnboardingContract extends AppContract {
         assertStatus(authenticate(http(), member.username(), member.password(), "X-Forwarded-For", "10.4.0.2"), 401);
         assertThat(me(http(), Staff.login(http(), member.withPassword(newPassword))).json().get("id").asText())
                 .isEqualTo(member.id());
+    }
+
+    @Test
+    void changePasswordWhenRepeatedBackToBackThenEachEarlierTokenRefusedAndEachNewOneCurrentAtOnce() {
+        var member = Staff.onboard(http(), invited());
+        var token = Staff.login(http(), member);
+        // Five changes take a second or two: several fall in one second.
+        for (int i = 1; i <= 5; i++) {
+            var newPassword = Staff.strongPassword();
+            var response = http().postJson("/users/me/password",
+                    Map.of("currentPassword", member.password(), "newPassword", newPassword),
+                    "Authorization", bearer(token));
+            assertStatus(response, 200);
+            assertStatus(me(http(), token), 401);
+            member = member.withPassword(newPassword);
+            token = response.json().get("token").asText();
+            Staff.assertCurrentToken(app, token, USER_TOKEN_LIFETIME);
+        }
+        var refreshed = http().postJson("/refreshToken", Map.of("token", token));
+        assertStatus(refreshed, 200);
+        Staff.assertCurrentToken(app, refreshed.json().get("token").asText(), USER_TOKEN_LIFETIME);
+        assertStatus(me(http(), token), 401);
+        Staff.assertCurrentToken(app, Staff.login(http(), member), USER_TOKEN_LIFETIME);
+    }
+
+    @Test
+    void resendInviteWhenRepeatedBackToBackThenLatestPasswordGivesCurrentOnboardingTokenThatActivates() {
+        var admin = adminToken();
+        var pending = invited();
+        var token = Staff.onboardingToken(http(), pending);
+        for (int i = 1; i <= 5; i++) {
+            assertStatus(http().postJson("/users/" + pending.id() + "/resend-invite", Map.of(), "Authorization",
+                    bearer(admin)), 200);
+        }
+        assertStatus(me(http(), token), 401);
+        // Every earlier invitation delivered first, so the next message is the last resend's.
+        Staff.awaitOutboxDrained(app);
+        int seen = sms.count(pending.mobile());
+        assertStatus(http().postJson("/users/" + pending.id() + "/resend-invite", Map.of(), "Authorization",
+                bearer(admin)), 200);
+        var latest = pending.withPassword(Staff.temporaryPassword(sms.awaitNext(pending.mobile(), seen)));
+        var onboarding = Staff.onboardingToken(http(), latest);
+        Staff.assertCurrentToken(app, onboarding, ONBOARDING_TOKEN_LIFETIME);
+        assertStatus(activate(onboarding, activation(Staff.strongPassword(), "BIRTH_TOWN", "HIGH_SCHOOL", "MOTHER_NAME")),
+                200);
     }
 
     @Test

@@ -42,6 +42,8 @@ public abstract class UserAdminContract extends AppContract {
     private static final String NEW_PASSWORD = "Onboarded-Pass-2024";
     private static final String CLIENT_IP = "203.0.113.7";
     private static final String USER_AGENT = "crvs-user-admin-contract/1.0";
+    /** CONFIG_TOKEN_EXPIRY_SECONDS's default: a person's token lives 7 days. */
+    private static final long USER_TOKEN_LIFETIME = 604_800;
 
     @AutoClose
     private final SmsReceiver sms = new SmsReceiver();
@@ -659,6 +661,24 @@ public abstract class UserAdminContract extends AppContract {
     }
 
     @Test
+    void editWhenOfficeAndRoleChangeBackToBackThenEachEarlierTokenRefusedAndEachNewLoginCurrentAtOnce() {
+        var user = activeUser();
+        var token = login(user);
+        var view = user.view();
+        // Ten edits take a few seconds at most: several of them fall in one second.
+        for (int i = 1; i <= 10; i++) {
+            var body = with(editable(view), "primaryOfficeId", i % 2 == 1 ? ILANGA : IBOMBO);
+            body = with(with(body, "systemRole", i % 2 == 1 ? "REGISTRATION_AGENT" : "FIELD_AGENT"), "role", null);
+            var edited = put(campbell(), user.id(), body);
+            assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+            view = edited.json();
+            assertThat(me(token)).as("a token issued before edit " + i).isEqualTo(401);
+            token = login(user);
+            Staff.assertCurrentToken(app, token, USER_TOKEN_LIFETIME);
+        }
+    }
+
+    @Test
     void editWhenBodyInvalidThen400AndUserUnchanged() {
         var created = createOk(draft());
         var id = created.get("id").asText();
@@ -704,6 +724,21 @@ public abstract class UserAdminContract extends AppContract {
         var back = action(campbell(), user.id(), "reactivate", reason("OTHER", "Came back"));
         assertThat(back.status()).as(back.toString()).isEqualTo(200);
         assertThat(me(login(user))).isEqualTo(200);
+    }
+
+    @Test
+    void deactivateAndReactivateWhenRepeatedBackToBackThenEachEarlierTokenRefusedAndEachNewLoginCurrentAtOnce() {
+        var user = activeUser();
+        var token = login(user);
+        // Forty status changes take a few seconds at most: most of them share their second with others.
+        for (int i = 1; i <= 20; i++) {
+            assertThat(action(campbell(), user.id(), "deactivate", reason("SUSPICIOUS")).status()).isEqualTo(200);
+            assertThat(me(token)).as("a token issued before deactivation " + i).isEqualTo(401);
+            assertThat(action(campbell(), user.id(), "reactivate", reason("NOT_SUSPICIOUS")).status()).isEqualTo(200);
+            assertThat(me(token)).as("reactivation " + i + " does not revive it").isEqualTo(401);
+            token = login(user);
+            Staff.assertCurrentToken(app, token, USER_TOKEN_LIFETIME);
+        }
     }
 
     @Test

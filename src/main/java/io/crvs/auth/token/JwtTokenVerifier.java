@@ -266,10 +266,7 @@ public final class JwtTokenVerifier implements TokenVerifier {
         if (state.get().status() != ClientStatus.ACTIVE) {
             return Optional.of("The access token's client is deactivated");
         }
-        // Compared by generation, not by issue time: iat has whole seconds, so a cut-off second cannot tell a
-        // token issued just before a refresh from one issued just after it. Any other generation is refused: a
-        // token from a later one than the database knows can only come from a database restored from a backup.
-        if (caller.tokenGeneration() != state.get().tokenGeneration()) {
+        if (!caller.isOfGeneration(state.get().tokenGeneration())) {
             return Optional.of("The access token was issued before the client's secret was refreshed or it was"
                     + " deactivated");
         }

@@ -21,18 +21,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Signs RS256 access tokens shaped as OpenCRVS's (interop §1.5): header {@code alg RS256, typ JWT} plus a
  * {@code kid}; claims {@code scope} (array), {@code iat}, {@code exp}, {@code aud} (array), {@code iss},
- * {@code sub}, plus {@code jti}, and for client tokens {@code client_id} and {@code gen}. The payload is written
- * by Jackson so that claim order and types (an array {@code aud} even with one entry) are exactly these.
- * Thread-safe.
+ * {@code sub}, plus {@code jti}, for client tokens {@code client_id}, and {@code gen}. The payload is written by
+ * Jackson so that claim order and types (an array {@code aud} even with one entry) are exactly these. Thread-safe.
  */
 public final class TokenIssuer {
-    /** The client token claim holding the client's token generation ({@code IntegrationClient#tokenGeneration}). */
+    /** The claim holding the token generation its subject (client or user) had when the token was issued. */
     static final String GENERATION_CLAIM = "gen";
 
     private final SigningKeys keys;
@@ -48,16 +46,10 @@ public final class TokenIssuer {
         this.json = json;
     }
 
-    /**
-     * A client-credentials token for {@code client}, stamped now and carrying the client's token generation
-     * (claim {@value #GENERATION_CLAIM}), which the bearer check compares with the client's current one.
-     */
+    /** A client-credentials token for {@code client}, in the client's current token generation. */
     public IssuedToken issueForClient(IntegrationClient client) {
-        var extra = new LinkedHashMap<String, Object>();
-        extra.put("client_id", client.clientId());
-        extra.put(GENERATION_CLAIM, client.tokenGeneration());
-        return sign(client.id(), client.scope(), audiences(client.scope()), config.systemTokenTtl(),
-                clock.instant().getEpochSecond(), extra);
+        return issue(client.id(), Optional.of(client.clientId()), client.scope(), audiences(client.scope()),
+                config.systemTokenTtl(), client.tokenGeneration());
     }
 
     /** The base audience list plus the one extra audience OpenCRVS adds for some scopes (interop §1.6). */
@@ -83,19 +75,14 @@ public final class TokenIssuer {
         return Optional.empty();
     }
 
-    /** A token never stamped before {@code notBeforeEpochSecond} (a user's token cut-off). */
+    /**
+     * A token stamped now, carrying {@code generation}, its subject's token generation (claim
+     * {@value #GENERATION_CLAIM}), which the bearer check compares with the subject's current one.
+     */
     public IssuedToken issue(String subject, Optional<String> clientId, List<String> scopes, List<String> audiences,
-            Duration ttl, long notBeforeEpochSecond) {
-        var extra = new LinkedHashMap<String, Object>();
-        clientId.ifPresent(id -> extra.put("client_id", id));
-        return sign(subject, scopes, audiences, ttl, Math.max(clock.instant().getEpochSecond(), notBeforeEpochSecond),
-                extra);
-    }
-
-    /** {@code extra}: claims after OpenCRVS's own and the jti. */
-    private IssuedToken sign(String subject, List<String> scopes, List<String> audiences, Duration ttl, long iat,
-            Map<String, Object> extra) {
+            Duration ttl, long generation) {
         var capped = ttl.compareTo(config.maxTokenTtl()) > 0 ? config.maxTokenTtl() : ttl;
+        long iat = clock.instant().getEpochSecond();
         long exp = iat + capped.toSeconds();
         var jti = RandomTokens.base64url(16);
         var claims = new LinkedHashMap<String, Object>();
@@ -106,7 +93,8 @@ public final class TokenIssuer {
         claims.put("iss", config.issuer());
         claims.put("sub", subject);
         claims.put("jti", jti);
-        claims.putAll(extra);
+        clientId.ifPresent(id -> claims.put("client_id", id));
+        claims.put(GENERATION_CLAIM, generation);
         var current = currentSigner();
         var token = current.sign(payload(claims));
         return new IssuedToken(token, jti, current.key().kid(), Instant.ofEpochSecond(iat), Instant.ofEpochSecond(exp),

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crvs.auth.AccessTokens;
 import io.crvs.auth.Caller;
-import io.crvs.auth.TokenCutOff;
 import io.crvs.platform.audit.Actor;
 import io.crvs.platform.audit.AuditEvent;
 import io.crvs.platform.audit.AuditLog;
@@ -91,7 +90,7 @@ public final class AccountService {
         var hash = passwords.hash(password);
         var now = clock.instant();
         database.inTransaction(handle -> {
-            users.updatePassword(handle, user.id(), hash, UserStatus.ACTIVE, TokenCutOff.after(user.tokensNotBefore(), clock.instant()), now);
+            users.updatePassword(handle, user.id(), hash, UserStatus.ACTIVE, now);
             users.updateSecurityAnswers(handle, user.id(), stored);
             audit.append(handle, event("user.activated", actor, user.id()));
             audit.append(handle, event("user.password_changed", actor, user.id()));
@@ -126,13 +125,14 @@ public final class AccountService {
             throw new ValidationException("newPassword", "must differ from the current password");
         }
         var hash = passwords.hash(newPassword);
-        long cutOff = TokenCutOff.after(user.tokensNotBefore(), clock.instant());
-        database.inTransaction(handle -> {
-            users.updatePassword(handle, user.id(), hash, user.status(), cutOff, clock.instant());
+        var changed = database.inTransaction(handle -> {
+            users.updatePassword(handle, user.id(), hash, user.status(), clock.instant());
             audit.append(handle, event("user.password_changed", actor, user.id()));
-            return null;
+            // Read back in the change's transaction: the fresh token is of the generation this change began, so
+            // any later change refuses it as well.
+            return users.find(handle, user.id()).orElseThrow().user();
         });
-        return tokens.issueForUser(user.id(), user.scopes(), userTokenTtl, cutOff).token();
+        return tokens.issueForUser(changed.id(), changed.scopes(), userTokenTtl, changed.tokenGeneration()).token();
     }
 
     private void passwordChangeFailed(Actor actor, User user, AuditEvent.Outcome outcome, String reason) {

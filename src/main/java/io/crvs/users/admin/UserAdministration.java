@@ -2,7 +2,6 @@ package io.crvs.users.admin;
 
 import io.crvs.auth.Caller;
 import io.crvs.auth.Scopes;
-import io.crvs.auth.TokenCutOff;
 import io.crvs.locations.Locations;
 import io.crvs.platform.audit.Actor;
 import io.crvs.platform.audit.AuditEvent;
@@ -166,15 +165,17 @@ public final class UserAdministration {
             mayManage(admin, caller, current);
             mayManage(admin, caller, checked.officeId());
             refuseTakenContacts(handle, checked, Optional.of(current.id()));
-            // A new role or office changes what the user's tokens allow: cut existing tokens off.
+            // A new role or office changes what the user's tokens allow: retire the existing ones.
             boolean privilegesChanged = current.systemRole() != checked.role()
                     || !current.primaryOfficeId().equals(checked.officeId());
             var updated = new User(current.id(), current.username(), checked.givenNames(), checked.familyName(),
                     checked.role(), checked.title(), checked.officeId(), checked.mobile(), checked.email(),
                     checked.nationalId(), checked.language(), current.status(), current.statusReason(),
-                    current.totpEnabled(), privilegesChanged ? TokenCutOff.after(current.tokensNotBefore(), now) : current.tokensNotBefore(),
-                    current.createdBy(), current.createdAt(), now);
+                    current.totpEnabled(), current.tokenGeneration(), current.createdBy(), current.createdAt(), now);
             users.updateDetails(handle, updated, now);
+            if (privilegesChanged) {
+                users.retireTokens(handle, id);
+            }
             audit.append(handle, event("user.edited", actor, id, Map.of("system_role", checked.role().name(),
                     "office", checked.officeId(), "privileges_changed", privilegesChanged)));
             return users.find(handle, id).orElseThrow().user();
@@ -214,7 +215,7 @@ public final class UserAdministration {
                 // with the temporary password.
                 next = UserStatus.PENDING;
             }
-            users.updateStatus(handle, id, next, reason, comment, TokenCutOff.after(current.tokensNotBefore(), now), now);
+            users.updateStatus(handle, id, next, reason, comment, now);
             var details = new LinkedHashMap<String, Object>();
             details.put("reason", reason);
             details.put("previous_status", current.status().wireName());
@@ -236,7 +237,7 @@ public final class UserAdministration {
             var current = load(handle, id);
             mayManage(admin, caller, current);
             refuseInactive(current);
-            users.updatePassword(handle, id, hash, UserStatus.PENDING, TokenCutOff.after(current.tokensNotBefore(), now), now);
+            users.updatePassword(handle, id, hash, UserStatus.PENDING, now);
             notifications.passwordReset(handle, current, temporary);
             audit.append(handle, event("user.password_reset", actor, id, Map.of()));
             return null;
@@ -268,7 +269,7 @@ public final class UserAdministration {
                 throw new ConflictException("user_status", "Only a pending user can be invited again; the user is "
                         + current.status().wireName());
             }
-            users.updatePassword(handle, id, hash, UserStatus.PENDING, TokenCutOff.after(current.tokensNotBefore(), now), now);
+            users.updatePassword(handle, id, hash, UserStatus.PENDING, now);
             notifications.credentials(handle, current, temporary);
             audit.append(handle, event("user.invite_resent", actor, id, Map.of()));
             return null;

@@ -117,7 +117,7 @@ public final class LoginFlow {
         if (user.status() == UserStatus.PENDING) {
             throttle.recordSuccess(username, actor.ip());
             var token = tokens.issueForUser(user.id(), List.of(UsersModule.ONBOARDING_SCOPE), config.onboardingTokenTtl(),
-                    user.tokensNotBefore());
+                    user.tokenGeneration());
             record("user.onboarding_started", AuditEvent.Outcome.SUCCESS, actor.as("user", user.id()), user.id(), null);
             // OpenCRVS answers a pending user with a nonce as well; it leads nowhere (no code is sent), but clients
             // that read it keep working.
@@ -198,7 +198,7 @@ public final class LoginFlow {
             throw new ForbiddenException("user_" + user.status().wireName(), "This account is " + user.status().wireName());
         }
         throttle.recordSuccess(user.username(), actor.ip());
-        var token = tokens.issueForUser(user.id(), user.scopes(), config.userTokenTtl(), user.tokensNotBefore());
+        var token = tokens.issueForUser(user.id(), user.scopes(), config.userTokenTtl(), user.tokenGeneration());
         audit.record(new AuditEvent("user.logged_in", AuditEvent.Outcome.SUCCESS, actor.as("user", user.id()), "user",
                 user.id(), null, Map.of("jti", token.jti(), "exp", token.expiresAt().getEpochSecond())));
         return token.token();
@@ -271,7 +271,9 @@ public final class LoginFlow {
             throw unauthorized("An onboarding token cannot be refreshed");
         }
         var user = database.withHandle(handle -> users.find(handle, caller.subject())).orElseThrow().user();
-        var fresh = tokens.issueForUser(user.id(), user.scopes(), config.userTokenTtl(), user.tokensNotBefore());
+        // The old token's generation, which the check above found current, not the one just read: a change
+        // between the two then refuses the fresh token too, instead of letting it outlive the change.
+        var fresh = tokens.issueForUser(user.id(), user.scopes(), config.userTokenTtl(), caller.tokenGeneration());
         var userActor = actor.as("user", user.id());
         tokens.revoke(caller, userActor, "refreshToken");
         audit.record(new AuditEvent("user.token_refreshed", AuditEvent.Outcome.SUCCESS, userActor, "user", user.id(), null,

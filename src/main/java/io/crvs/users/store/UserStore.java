@@ -19,48 +19,51 @@ public final class UserStore {
     private static final String COLUMNS = """
             id, username, given_names, family_name, system_role, role_title, primary_office_id, mobile, email,
             national_id, language, status, status_reason, password_hash, security_answers, totp_secret, totp_enabled,
-            totp_last_step, tokens_not_before, created_by, created_at, updated_at""";
+            totp_last_step, token_generation, created_by, created_at, updated_at""";
 
     public void insert(Handle handle, User user, String passwordHash) {
         handle.createUpdate("""
                 INSERT INTO users (id, username, given_names, family_name, system_role, role_title, primary_office_id,
                     mobile, email, national_id, language, status, password_hash, totp_enabled, totp_last_step,
-                    tokens_not_before, created_by, created_at, updated_at)
+                    token_generation, created_by, created_at, updated_at)
                 VALUES (:id, :username, :givenNames, :familyName, :systemRole, :roleTitle, :office, :mobile, :email,
-                    :nationalId, :language, :status, :passwordHash, FALSE, 0, :notBefore, :createdBy, :createdAt, :createdAt)""")
+                    :nationalId, :language, :status, :passwordHash, FALSE, 0, :generation, :createdBy, :createdAt, :createdAt)""")
                 .bind("id", user.id()).bind("username", user.username())
                 .bind("givenNames", String.join(" ", user.givenNames())).bind("familyName", user.familyName())
                 .bind("systemRole", user.systemRole().name()).bind("roleTitle", user.roleTitle())
                 .bind("office", user.primaryOfficeId()).bind("mobile", user.mobile().orElse(null))
                 .bind("email", user.email().orElse(null)).bind("nationalId", user.nationalId().orElse(null))
                 .bind("language", user.language()).bind("status", user.status().wireName())
-                .bind("passwordHash", passwordHash).bind("notBefore", user.tokensNotBefore())
+                .bind("passwordHash", passwordHash).bind("generation", user.tokenGeneration())
                 .bind("createdBy", user.createdBy()).bind("createdAt", utc(user.createdAt()))
                 .execute();
     }
 
-    /** Rewrites the editable details of {@code user} (names, role, office, contacts, language). */
+    /**
+     * Rewrites the editable details of {@code user} (names, role, office, contacts, language); leaves the user's
+     * tokens alone ({@link #retireTokens} does that when the role or office changes).
+     */
     public void updateDetails(Handle handle, User user, Instant now) {
         handle.createUpdate("""
                 UPDATE users SET given_names = :givenNames, family_name = :familyName, system_role = :systemRole,
                     role_title = :roleTitle, primary_office_id = :office, mobile = :mobile, email = :email,
-                    national_id = :nationalId, language = :language, tokens_not_before = :notBefore, updated_at = :now
+                    national_id = :nationalId, language = :language, updated_at = :now
                 WHERE id = :id""")
                 .bind("givenNames", String.join(" ", user.givenNames())).bind("familyName", user.familyName())
                 .bind("systemRole", user.systemRole().name()).bind("roleTitle", user.roleTitle())
                 .bind("office", user.primaryOfficeId()).bind("mobile", user.mobile().orElse(null))
                 .bind("email", user.email().orElse(null)).bind("nationalId", user.nationalId().orElse(null))
-                .bind("language", user.language()).bind("notBefore", user.tokensNotBefore()).bind("now", utc(now))
+                .bind("language", user.language()).bind("now", utc(now))
                 .bind("id", user.id()).execute();
     }
 
-    public void updateStatus(Handle handle, String id, UserStatus status, String reason, String comment,
-            long tokensNotBefore, Instant now) {
+    /** New status (and its reason); retires the user's tokens, so a reactivation does not revive them. */
+    public void updateStatus(Handle handle, String id, UserStatus status, String reason, String comment, Instant now) {
         handle.createUpdate("""
                 UPDATE users SET status = :status, status_reason = :reason, status_comment = :comment,
-                    tokens_not_before = :notBefore, updated_at = :now WHERE id = :id""")
+                    token_generation = token_generation + 1, updated_at = :now WHERE id = :id""")
                 .bind("status", status.wireName()).bind("reason", reason).bind("comment", comment)
-                .bind("notBefore", tokensNotBefore).bind("now", utc(now)).bind("id", id).execute();
+                .bind("now", utc(now)).bind("id", id).execute();
     }
 
     /** Remembers the status a user has as they are deactivated, for their reactivation. */
@@ -75,14 +78,23 @@ public final class UserStore {
                 .mapTo(String.class).list().stream().filter(Objects::nonNull).findFirst().map(UserStatus::fromWire);
     }
 
-    /** New password (and status, e.g. back to pending after a reset); cuts off existing tokens. */
-    public void updatePassword(Handle handle, String id, String passwordHash, UserStatus status, long tokensNotBefore,
-            Instant now) {
+    /** New password (and status, e.g. back to pending after a reset); retires the user's tokens. */
+    public void updatePassword(Handle handle, String id, String passwordHash, UserStatus status, Instant now) {
         handle.createUpdate("""
                 UPDATE users SET password_hash = :hash, status = :status, password_changed_at = :now,
-                    tokens_not_before = :notBefore, updated_at = :now WHERE id = :id""")
-                .bind("hash", passwordHash).bind("status", status.wireName()).bind("notBefore", tokensNotBefore)
-                .bind("now", utc(now)).bind("id", id).execute();
+                    token_generation = token_generation + 1, updated_at = :now WHERE id = :id""")
+                .bind("hash", passwordHash).bind("status", status.wireName()).bind("now", utc(now)).bind("id", id)
+                .execute();
+    }
+
+    /**
+     * Refuses every token the user holds now: moves their token generation on. Incremented in SQL (here and in
+     * {@link #updatePassword} and {@link #updateStatus}), not written from a value read earlier, so two
+     * concurrent changes cannot both land on the same generation.
+     */
+    public void retireTokens(Handle handle, String id) {
+        handle.createUpdate("UPDATE users SET token_generation = token_generation + 1 WHERE id = :id")
+                .bind("id", id).execute();
     }
 
     /** Re-hash with current parameters after a successful login; nothing else changes. */
@@ -150,10 +162,11 @@ public final class UserStore {
         return handle.createQuery("SELECT COUNT(*) FROM users").mapTo(Integer.class).one();
     }
 
-    /** What the bearer check needs: status and token cut-off. */
+    /** What the bearer check needs: status and current token generation. */
     public Optional<SubjectState> subjectState(Handle handle, String id) {
-        return handle.createQuery("SELECT status, tokens_not_before FROM users WHERE id = :id").bind("id", id)
-                .map((rs, ctx) -> new SubjectState(UserStatus.fromWire(rs.getString("status")), rs.getLong("tokens_not_before")))
+        return handle.createQuery("SELECT status, token_generation FROM users WHERE id = :id").bind("id", id)
+                .map((rs, ctx) -> new SubjectState(UserStatus.fromWire(rs.getString("status")),
+                        rs.getLong("token_generation")))
                 .findFirst();
     }
 
@@ -165,7 +178,7 @@ public final class UserStore {
                 Optional.ofNullable(rs.getString("email")), Optional.ofNullable(rs.getString("national_id")),
                 rs.getString("language"), UserStatus.fromWire(rs.getString("status")),
                 Optional.ofNullable(rs.getString("status_reason")), rs.getBoolean("totp_enabled"),
-                rs.getLong("tokens_not_before"), rs.getString("created_by"), instant(rs, "created_at"),
+                rs.getLong("token_generation"), rs.getString("created_by"), instant(rs, "created_at"),
                 instant(rs, "updated_at"));
         return new StoredUser(user, rs.getString("password_hash"), Optional.ofNullable(rs.getString("security_answers")),
                 Optional.ofNullable(rs.getString("totp_secret")), rs.getLong("totp_last_step"));
@@ -180,6 +193,6 @@ public final class UserStore {
     }
 
     /** A user token subject as the bearer check sees it. */
-    public record SubjectState(UserStatus status, long tokensNotBefore) {
+    public record SubjectState(UserStatus status, long tokenGeneration) {
     }
 }

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * The users module's answer to the bearer check: the user exists, is active (a pending user may use only the
- * onboarding token), and the token is not older than the user's last password, role, office or status change.
+ * onboarding token), and the token is of the user's current token generation, which every password, role, office
+ * or status change moves on.
  */
 public final class UserSubjectCheck implements UserSubjects {
     private final Database database;
@@ -32,7 +33,7 @@ public final class UserSubjectCheck implements UserSubjects {
         if (onboarding ? status != UserStatus.PENDING : status != UserStatus.ACTIVE) {
             return Optional.of("The access token's user is " + status.wireName());
         }
-        if (token.issuedAt().getEpochSecond() < state.get().tokensNotBefore()) {
+        if (!token.isOfGeneration(state.get().tokenGeneration())) {
             return Optional.of("The access token was issued before the user's credentials or rights changed");
         }
         return Optional.empty();
