@@ -422,6 +422,32 @@ public abstract class UserAdminContract extends AppContract {
         });
     }
 
+    /**
+     * A password change hashes the new password outside its transaction; a deactivation landing meanwhile must
+     * stand: the user ends deactivated whatever the order, and the change never answers with a working token.
+     */
+    @Test
+    void deactivateWhileTheUserChangesTheirPasswordThenTheUserStaysDeactivated() throws Exception {
+        var auth = campbell();
+        for (int round = 0; round < 3; round++) {
+            var user = activeUser();
+            var token = Http.bearer(login(user));
+            var responses = Concurrently.run(List.<java.util.concurrent.Callable<Response>>of(
+                    () -> http().postJson("/users/me/password", Map.of("currentPassword", NEW_PASSWORD,
+                            "newPassword", "Changed-Pass-2025x"), "Authorization", token),
+                    () -> action(auth, user.id(), "deactivate", reason("TERMINATED"))));
+
+            assertThat(responses.get(1).status()).as(responses.toString()).isEqualTo(200);
+            assertThat(get(auth, "/users/" + user.id()).json().get("status").asText()).as(responses.toString())
+                    .isEqualTo("deactivated");
+            var change = responses.get(0);
+            assertThat(change.status()).as(change.toString()).isIn(200, 401, 409);
+            if (change.status() == 200) {
+                assertThat(me(change.json().get("token").asText())).as("a token from before the deactivation").isEqualTo(401);
+            }
+        }
+    }
+
     @Test
     void editWhenSeveralUsersRaceToOneEmailThenExactlyOneGetsItOthers409() throws Exception {
         var auth = campbell();

@@ -90,7 +90,9 @@ public final class AccountService {
         var hash = passwords.hash(password);
         var now = clock.instant();
         database.inTransaction(handle -> {
-            users.updatePassword(handle, user.id(), hash, UserStatus.ACTIVE, now);
+            if (!users.updatePassword(handle, user.id(), hash, UserStatus.PENDING, UserStatus.ACTIVE, now)) {
+                throw UserStore.statusChangedMeanwhile();
+            }
             users.updateSecurityAnswers(handle, user.id(), stored);
             audit.append(handle, event("user.activated", actor, user.id()));
             audit.append(handle, event("user.password_changed", actor, user.id()));
@@ -126,7 +128,9 @@ public final class AccountService {
         }
         var hash = passwords.hash(newPassword);
         var changed = database.inTransaction(handle -> {
-            users.updatePassword(handle, user.id(), hash, user.status(), clock.instant());
+            if (!users.updatePassword(handle, user.id(), hash, user.status(), user.status(), clock.instant())) {
+                throw UserStore.statusChangedMeanwhile();
+            }
             audit.append(handle, event("user.password_changed", actor, user.id()));
             // Read back in the change's transaction: the fresh token is of the generation this change began, so
             // any later change refuses it as well.

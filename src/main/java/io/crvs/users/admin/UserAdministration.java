@@ -237,7 +237,7 @@ public final class UserAdministration {
             var current = load(handle, id);
             mayManage(admin, caller, current);
             refuseInactive(current);
-            users.updatePassword(handle, id, hash, UserStatus.PENDING, now);
+            changePassword(handle, current, hash, UserStatus.PENDING, now);
             notifications.passwordReset(handle, current, temporary);
             audit.append(handle, event("user.password_reset", actor, id, Map.of()));
             return null;
@@ -269,11 +269,17 @@ public final class UserAdministration {
                 throw new ConflictException("user_status", "Only a pending user can be invited again; the user is "
                         + current.status().wireName());
             }
-            users.updatePassword(handle, id, hash, UserStatus.PENDING, now);
+            changePassword(handle, current, hash, UserStatus.PENDING, now);
             notifications.credentials(handle, current, temporary);
             audit.append(handle, event("user.invite_resent", actor, id, Map.of()));
             return null;
         });
+    }
+
+    private void changePassword(Handle handle, User current, String hash, UserStatus next, Instant now) {
+        if (!users.updatePassword(handle, current.id(), hash, current.status(), next, now)) {
+            throw UserStore.statusChangedMeanwhile();
+        }
     }
 
     /** One page of an office's users. */

@@ -1,5 +1,6 @@
 package io.crvs.users.store;
 
+import io.crvs.platform.problem.ConflictException;
 import io.crvs.users.SystemRole;
 import io.crvs.users.User;
 import io.crvs.users.UserStatus;
@@ -79,12 +80,22 @@ public final class UserStore {
     }
 
     /** New password (and status, e.g. back to pending after a reset); retires the user's tokens. */
-    public void updatePassword(Handle handle, String id, String passwordHash, UserStatus status, Instant now) {
-        handle.createUpdate("""
+    /** The answer when a conditional update finds the user's status changed since it was read. */
+    public static ConflictException statusChangedMeanwhile() {
+        return new ConflictException("user_status", "The user's status changed at the same time; reload and try again");
+    }
+
+    /**
+     * A new password and status, only if the user is still in status {@code expected}: the slow hash is computed
+     * outside the transaction, and a deactivation that landed meanwhile must not be undone. False if it was not.
+     */
+    public boolean updatePassword(Handle handle, String id, String passwordHash, UserStatus expected, UserStatus status,
+            Instant now) {
+        return handle.createUpdate("""
                 UPDATE users SET password_hash = :hash, status = :status, password_changed_at = :now,
-                    token_generation = token_generation + 1, updated_at = :now WHERE id = :id""")
+                    token_generation = token_generation + 1, updated_at = :now WHERE id = :id AND status = :expected""")
                 .bind("hash", passwordHash).bind("status", status.wireName()).bind("now", utc(now)).bind("id", id)
-                .execute();
+                .bind("expected", expected.wireName()).execute() == 1;
     }
 
     /**
