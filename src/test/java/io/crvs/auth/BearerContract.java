@@ -255,6 +255,14 @@ public abstract class BearerContract extends AppContract {
     }
 
     @Test
+    void whoamiWhenSignedWithServerKeyButNoKidThenInvalidToken() {
+        var header = TokenForge.header(kid());
+        header.remove("kid");
+
+        assertRefused("no kid", TokenForge.rs256(header, claimsFor(app.createClient(ClientType.HEALTH)), serverKey()));
+    }
+
+    @Test
     void whoamiWhenAlgNoneThenInvalidToken() {
         var claims = claimsFor(app.createClient(ClientType.HEALTH));
         for (var alg : List.of("none", "None", "NONE", "nOnE")) {

@@ -154,8 +154,7 @@ public final class JwtTokenVerifier implements TokenVerifier {
         if (token.length() > MAX_TOKEN_LENGTH || !B64TOKEN.matcher(token).matches()) {
             throw new Invalid("The access token is malformed");
         }
-        var kid = checkHeader(token);
-        kid.ifPresent(this::reloadIfUnknown);
+        reloadIfUnknown(checkHeader(token));
         SignedJWT jwt;
         JWTClaimsSet claims;
         try {
@@ -170,8 +169,8 @@ public final class JwtTokenVerifier implements TokenVerifier {
         return caller(claims, jwt.getPayload().toJSONObject());
     }
 
-    /** Only {@code alg}, {@code typ} and {@code kid}; RS256; typ JWT. Returns the kid. */
-    private Optional<String> checkHeader(String token) {
+    /** Only {@code alg}, {@code typ} and {@code kid}, all present; RS256; typ JWT. Returns the kid. */
+    private String checkHeader(String token) {
         int dot = token.indexOf('.');
         if (dot <= 0 || token.chars().filter(c -> c == '.').count() != 2) {
             throw new Invalid("The access token is malformed");
@@ -193,14 +192,12 @@ public final class JwtTokenVerifier implements TokenVerifier {
         if (!header.path("typ").isTextual() || !header.get("typ").asText().equalsIgnoreCase("JWT")) {
             throw new Invalid("The access token is invalid");
         }
-        if (!header.has("kid")) {
-            return Optional.empty();
-        }
-        var kid = header.get("kid").asText("");
-        if (!header.get("kid").isTextual() || !KID.matcher(kid).matches()) {
+        // Every token crvs issues names its key; one that does not would make the verifier try every key.
+        var kid = header.path("kid");
+        if (!kid.isTextual() || !KID.matcher(kid.asText()).matches()) {
             throw new Invalid("The access token is invalid");
         }
-        return Optional.of(kid);
+        return kid.asText();
     }
 
     /** A kid we do not know may be a key another process just rotated in: look, at most every two seconds. */
