@@ -35,6 +35,24 @@ final class LoadGenerator {
      * index) the source of its request bytes, asked once per request.
      */
     Result run(int concurrency, double seconds, IntFunction<Supplier<byte[]>> requests) throws InterruptedException {
+        return closedLoop(concurrency, seconds, index -> {
+            var source = requests.apply(index);
+            return (latencies, stop, errors) -> loop(source, latencies, stop, errors);
+        });
+    }
+
+    /**
+     * One client of a closed loop: sends one operation after another until {@code stop}, records each latency (in
+     * nanoseconds) in {@code latencies} while there is room, counts failures in {@code errors}, and returns how many
+     * operations it completed.
+     */
+    @FunctionalInterface
+    interface Client {
+        int run(long[] latencies, AtomicBoolean stop, AtomicLong errors);
+    }
+
+    /** Runs {@code concurrency} clients (by index) on virtual threads for {@code seconds}; their combined result. */
+    static Result closedLoop(int concurrency, double seconds, IntFunction<Client> clients) throws InterruptedException {
         var stop = new AtomicBoolean();
         var errors = new AtomicLong();
         var samples = new ArrayList<long[]>();
@@ -44,8 +62,8 @@ final class LoadGenerator {
             var latencies = new long[1 << 17];
             samples.add(latencies);
             int index = i;
-            var source = requests.apply(i);
-            threads.add(Thread.ofVirtual().start(() -> counts[index] = loop(source, latencies, stop, errors)));
+            var client = clients.apply(i);
+            threads.add(Thread.ofVirtual().start(() -> counts[index] = client.run(latencies, stop, errors)));
         }
         long start = System.nanoTime();
         Thread.sleep((long) (seconds * 1000));

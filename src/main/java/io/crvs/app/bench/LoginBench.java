@@ -7,12 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code crvs bench login}: the full two-factor login of OpenCRVS's development users ({@code POST /authenticate}
@@ -40,45 +36,29 @@ public final class LoginBench {
             out.printf(Locale.ROOT, "%-12s %12s %10s %10s %8s%n", "concurrency", "logins/s", "p50 ms", "p99 ms", "errors");
             for (int level : levels) {
                 var result = measure(base, level, seconds);
-                out.printf(Locale.ROOT, "%-12d %12.1f %10.1f %10.1f %8d%n", level, result[0], result[1], result[2], (long) result[3]);
+                out.printf(Locale.ROOT, "%-12d %12.1f %10.1f %10.1f %8d%n", level, result.perSecond(), result.p50Millis(),
+                        result.p99Millis(), result.errors());
             }
         }
     }
 
-    /** logins/s, p50 ms, p99 ms, errors. */
-    private double[] measure(String base, int concurrency, double seconds) throws InterruptedException {
+    private LoadGenerator.Result measure(String base, int concurrency, double seconds) throws InterruptedException {
         var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-        var stop = new AtomicBoolean();
-        var errors = new AtomicLong();
-        var samples = new ArrayList<List<Long>>();
-        var threads = new ArrayList<Thread>();
-        for (int i = 0; i < concurrency; i++) {
-            var latencies = new ArrayList<Long>();
-            samples.add(latencies);
-            var user = USERS.get(i % USERS.size());
-            threads.add(Thread.ofVirtual().start(() -> {
-                while (!stop.get()) {
-                    long begin = System.nanoTime();
-                    if (login(http, base, user)) {
-                        latencies.add(System.nanoTime() - begin);
-                    } else {
-                        errors.incrementAndGet();
-                    }
+        return LoadGenerator.closedLoop(concurrency, seconds, index -> (latencies, stop, errors) -> {
+            var user = USERS.get(index % USERS.size());
+            int count = 0;
+            while (!stop.get()) {
+                long begin = System.nanoTime();
+                if (!login(http, base, user)) {
+                    errors.incrementAndGet();
                 }
-            }));
-        }
-        long start = System.nanoTime();
-        Thread.sleep((long) (seconds * 1000));
-        stop.set(true);
-        for (var thread : threads) {
-            thread.join();
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        var all = samples.stream().flatMap(List::stream).mapToLong(Long::longValue).toArray();
-        Arrays.sort(all);
-        double p50 = all.length == 0 ? Double.NaN : all[(int) Math.max(0, Math.ceil(0.5 * all.length) - 1)] / 1e6;
-        double p99 = all.length == 0 ? Double.NaN : all[(int) Math.max(0, Math.ceil(0.99 * all.length) - 1)] / 1e6;
-        return new double[] {all.length / elapsed, p50, p99, errors.get()};
+                if (count < latencies.length) {
+                    latencies[count] = System.nanoTime() - begin;
+                }
+                count++;
+            }
+            return count;
+        });
     }
 
     private boolean login(HttpClient http, String base, String username) {
