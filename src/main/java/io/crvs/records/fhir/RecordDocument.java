@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * A record's FHIR resources as crvs keeps them: the submitted resources with server ids (the Composition's id is
@@ -50,7 +51,7 @@ public final class RecordDocument {
             copy.put("id", id);
             resources.add(copy);
         }
-        resources.forEach(resource -> rewriteReferences(resource, ids));
+        resources.forEach(resource -> mapReferences(resource, reference -> ids.getOrDefault(reference, reference)));
         return new RecordDocument(resources, json);
     }
 
@@ -218,20 +219,8 @@ public final class RecordDocument {
     private static ObjectNode comparable(ObjectNode part) {
         var copy = part.deepCopy();
         copy.remove(List.of("id", "meta"));
-        blankLocalReferences(copy);
+        mapReferences(copy, reference -> reference.startsWith("urn:uuid:") ? "urn:uuid:" : reference);
         return copy;
-    }
-
-    private static void blankLocalReferences(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            var reference = object.get("reference");
-            if (reference != null && reference.isTextual() && reference.textValue().startsWith("urn:uuid:")) {
-                object.put("reference", "urn:uuid:");
-            }
-            object.properties().forEach(e -> blankLocalReferences(e.getValue()));
-        } else if (node instanceof ArrayNode array) {
-            array.forEach(RecordDocument::blankLocalReferences);
-        }
     }
 
     /** The record as a FHIR document bundle. */
@@ -278,15 +267,16 @@ public final class RecordDocument {
         return resource.putArray(field);
     }
 
-    private static void rewriteReferences(JsonNode node, Map<String, String> ids) {
+    /** Replaces every {@code reference} string inside {@code node}, at any depth, by what {@code change} makes of it. */
+    private static void mapReferences(JsonNode node, UnaryOperator<String> change) {
         if (node instanceof ObjectNode object) {
             var reference = object.get("reference");
-            if (reference != null && reference.isTextual() && ids.containsKey(reference.textValue())) {
-                object.put("reference", ids.get(reference.textValue()));
+            if (reference != null && reference.isTextual()) {
+                object.put("reference", change.apply(reference.textValue()));
             }
-            object.properties().forEach(e -> rewriteReferences(e.getValue(), ids));
+            object.properties().forEach(e -> mapReferences(e.getValue(), change));
         } else if (node instanceof ArrayNode array) {
-            array.forEach(child -> rewriteReferences(child, ids));
+            array.forEach(child -> mapReferences(child, change));
         }
     }
 }

@@ -11,6 +11,7 @@ import io.crvs.platform.problem.ValidationException;
 import io.crvs.records.HistoryEntry;
 import io.crvs.records.RecordStatus;
 import io.crvs.records.RecordSummary;
+import io.crvs.records.Staff;
 import io.crvs.records.fhir.RecordDocument;
 import io.crvs.records.store.HistoryStore;
 import io.crvs.records.store.RecordStore;
@@ -112,8 +113,7 @@ public final class RecordReading {
     public record Page(List<RecordSummary> records, int total) {
     }
 
-    public Page queue(Queue queue, String officeId, int skip, int count, Submitter reader) {
-        var staff = reader.staff().orElseThrow(() -> new ForbiddenException("staff_only", "Work queues are for staff"));
+    public Page queue(Queue queue, String officeId, int skip, int count, Staff staff) {
         if (!staff.national() && !staff.officeId().equals(officeId)) {
             throw new ForbiddenException("other_office", "You can see only the queues of your own office " + staff.officeId());
         }

@@ -83,15 +83,13 @@ public final class RecordsEndpoint implements Endpoint {
     }
 
     private void queue(Context ctx) throws Exception {
-        var submitter = submitter(ctx, STAFF);
-        staff(submitter);
+        var staff = staff(submitter(ctx, STAFF));
         var queue = RecordReading.Queue.parse(Optional.ofNullable(ctx.queryParam("queue"))
                 .orElseThrow(() -> new ValidationException("queue", "is required")));
-        var office = Optional.ofNullable(ctx.queryParam("office"))
-                .or(() -> submitter.officeId()).orElseThrow(() -> new ValidationException("office", "is required"));
+        var office = Optional.ofNullable(ctx.queryParam("office")).orElse(staff.officeId());
         int skip = Requests.intQueryParam(ctx, "skip", 0, 0, 1_000_000);
         int count = Requests.intQueryParam(ctx, "count", 20, 1, 200);
-        var page = reading.queue(queue, office, skip, count, submitter);
+        var page = reading.queue(queue, office, skip, count, staff);
         write(ctx, 200, Map.of("totalItems", page.total(), "results", page.records().stream().map(RecordViews::summary).toList()));
     }
 
@@ -112,14 +110,15 @@ public final class RecordsEndpoint implements Endpoint {
      */
     private void update(Context ctx) throws Exception {
         var submitter = submitter(ctx, STAFF);
-        staff(submitter);
+        var staff = staff(submitter);
         requireJsonBundle(ctx);
-        if (ctx.header("If-Match") == null || ctx.header("If-Match").isBlank()) {
+        var ifMatch = ctx.header("If-Match");
+        if (ifMatch == null || ifMatch.isBlank()) {
             throw new PreconditionRequiredException("if_match_required", "Send If-Match with the record version you "
                     + "edited (its ETag, e.g. \"3\"), or If-Match: * to overwrite any version");
         }
         var request = new ActionRequest(version(ctx, null), Optional.empty(), Optional.empty(), Optional.of(ctx.bodyAsBytes()));
-        var record = actions.act(ctx.pathParam("id"), Action.UPDATE, request, staff(submitter), submitter);
+        var record = actions.act(ctx.pathParam("id"), Action.UPDATE, request, staff, submitter);
         ctx.header("ETag", "\"" + record.version() + "\"");
         write(ctx, 200, RecordViews.summary(record));
     }
