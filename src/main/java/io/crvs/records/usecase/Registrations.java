@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What registering means: the declaration is complete, a late or delayed registration carries a reason, and the
@@ -23,19 +24,12 @@ public final class Registrations {
 
     /** A 422 listing every missing field when the declaration is not complete. */
     public void requireComplete(Declaration declaration, LocalDate today) {
-        var missing = Completeness.missing(declaration, today);
-        if (!missing.isEmpty()) {
+        var gaps = Completeness.gaps(declaration, today);
+        if (!gaps.isEmpty()) {
             throw new UnprocessableException("incomplete_declaration",
-                    "The declaration is incomplete: " + String.join(", ", missing),
-                    missing.stream().map(Registrations::fieldError).toList());
+                    "The declaration is incomplete: " + gaps.stream().map(Completeness.Gap::toString).collect(Collectors.joining(", ")),
+                    gaps.stream().map(gap -> new FieldError(gap.field(), gap.problem())).toList());
         }
-    }
-
-    /** {@code "child.gender"} is required; {@code "child.birthDate (in the future)"} says what is wrong with it. */
-    private static FieldError fieldError(String item) {
-        int open = item.indexOf(" (");
-        return open < 0 ? new FieldError(item, "is required")
-                : new FieldError(item.substring(0, open), item.substring(open + 2, item.length() - 1));
     }
 
     /** The registered summary; stamps the number on the document. {@code reason}: given with the request, if any. */

@@ -24,58 +24,82 @@ public final class Completeness {
     // Farajaland's national form (functional spec §7) or any E.164 number, as the published samples send.
     private static final Pattern PHONE = Pattern.compile("^(0[79][0-9]{8}|\\+[1-9][0-9]{6,14})$");
 
-    /** The fields still missing or invalid, as {@code section.field} names; empty when complete. */
-    public static List<String> missing(Declaration declaration, LocalDate today) {
-        var missing = new ArrayList<String>();
-        var subject = declaration.event() == EventType.BIRTH ? "child" : "deceased";
-        if (declaration.subjectGiven().isEmpty()) {
-            missing.add(subject + ".firstNames");
+    /** A field that keeps a declaration from being complete, and what is wrong with it. */
+    public record Gap(String field, String problem) {
+        static final String REQUIRED = "is required";
+
+        static Gap required(String field) {
+            return new Gap(field, REQUIRED);
         }
-        if (declaration.subjectFamily().isEmpty()) {
-            missing.add(subject + ".familyName");
+
+        /** {@code child.gender} when missing, {@code child.birthDate (in the future)} when wrong. */
+        @Override
+        public String toString() {
+            return problem.equals(REQUIRED) ? field : field + " (" + problem + ")";
         }
-        if (declaration.subjectSex().isEmpty()) {
-            missing.add(subject + ".gender");
-        }
-        var dateField = declaration.event() == EventType.BIRTH ? "child.birthDate" : "deathEvent.deathDate";
-        if (declaration.eventDate().isEmpty()) {
-            missing.add(dateField);
-        } else if (declaration.eventDate().get().isAfter(today)) {
-            missing.add(dateField + " (in the future)");
-        }
-        if (declaration.eventPlace().isEmpty()) {
-            missing.add(declaration.event() == EventType.BIRTH ? "child.placeOfBirth" : "deathEvent.placeOfDeath");
-        }
+    }
+
+    /** The fields still missing or invalid, in form order; empty when complete. */
+    public static List<Gap> gaps(Declaration declaration, LocalDate today) {
+        var gaps = new ArrayList<Gap>();
+        subjectGaps(declaration, today, gaps);
         if (declaration.informantType().isEmpty()) {
-            missing.add("informant.informantType");
+            gaps.add(Gap.required("informant.informantType"));
         }
         if (declaration.event() == EventType.BIRTH && declaration.motherName().isEmpty()) {
-            missing.add("mother.name");
+            gaps.add(Gap.required("mother.name"));
         }
-        dateOrder(declaration).ifPresent(missing::add);
+        dateOrder(declaration).ifPresent(gaps::add);
+        contactGaps(declaration, gaps);
+        declaration.lateRegistrationReason().filter(reason -> reason.length() > MAX_LATE_REASON).ifPresent(reason ->
+                gaps.add(new Gap("reasonForLateRegistration", "longer than " + MAX_LATE_REASON + " characters")));
+        return gaps;
+    }
+
+    private static void subjectGaps(Declaration declaration, LocalDate today, List<Gap> gaps) {
+        boolean birth = declaration.event() == EventType.BIRTH;
+        var subject = birth ? "child" : "deceased";
+        if (declaration.subjectGiven().isEmpty()) {
+            gaps.add(Gap.required(subject + ".firstNames"));
+        }
+        if (declaration.subjectFamily().isEmpty()) {
+            gaps.add(Gap.required(subject + ".familyName"));
+        }
+        if (declaration.subjectSex().isEmpty()) {
+            gaps.add(Gap.required(subject + ".gender"));
+        }
+        var dateField = birth ? "child.birthDate" : "deathEvent.deathDate";
+        if (declaration.eventDate().isEmpty()) {
+            gaps.add(Gap.required(dateField));
+        } else if (declaration.eventDate().get().isAfter(today)) {
+            gaps.add(new Gap(dateField, "in the future"));
+        }
+        if (declaration.eventPlace().isEmpty()) {
+            gaps.add(Gap.required(birth ? "child.placeOfBirth" : "deathEvent.placeOfDeath"));
+        }
+    }
+
+    private static void contactGaps(Declaration declaration, List<Gap> gaps) {
         if (declaration.contactEmail().isEmpty()) {
-            missing.add("informant.registrationEmail");
+            gaps.add(Gap.required("informant.registrationEmail"));
         } else if (!EMAIL.matcher(declaration.contactEmail().get()).matches()) {
-            missing.add("informant.registrationEmail (not an email address)");
+            gaps.add(new Gap("informant.registrationEmail", "not an email address"));
         }
         declaration.contactPhone().filter(phone -> !PHONE.matcher(phone).matches())
-                .ifPresent(phone -> missing.add("informant.registrationPhone (not a phone number)"));
-        declaration.lateRegistrationReason().filter(reason -> reason.length() > MAX_LATE_REASON)
-                .ifPresent(reason -> missing.add("reasonForLateRegistration (longer than " + MAX_LATE_REASON + " characters)"));
-        return missing;
+                .ifPresent(phone -> gaps.add(new Gap("informant.registrationPhone", "not a phone number")));
     }
 
     /** A mother born after her child, or a death before the deceased's birth. */
-    private static Optional<String> dateOrder(Declaration declaration) {
+    private static Optional<Gap> dateOrder(Declaration declaration) {
         var event = declaration.eventDate();
         if (event.isEmpty()) {
             return Optional.empty();
         }
         if (declaration.motherBirthDate().filter(born -> !born.isBefore(event.get())).isPresent()) {
-            return Optional.of("mother.birthDate (not before the child's)");
+            return Optional.of(new Gap("mother.birthDate", "not before the child's"));
         }
         if (declaration.subjectBirthDate().filter(born -> born.isAfter(event.get())).isPresent()) {
-            return Optional.of("deceased.birthDate (after the date of death)");
+            return Optional.of(new Gap("deceased.birthDate", "after the date of death"));
         }
         return Optional.empty();
     }
